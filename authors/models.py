@@ -1,0 +1,57 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+
+class AuthorQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Author(models.Model):
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=140, unique=True, help_text="Used in the author page's address.")
+    role = models.CharField(max_length=80, blank=True, help_text="Shown under the name. Example: News Editor.")
+    short_bio = models.TextField(
+        blank=True,
+        max_length=600,
+        help_text="One paragraph for the author box under each story.",
+    )
+    bio = models.TextField(blank=True, help_text="The full biography on the author page. Blank lines start paragraphs.")
+    avatar = models.ImageField(
+        upload_to="avatars/",
+        blank=True,
+        width_field="avatar_width",
+        height_field="avatar_height",
+        help_text="A square head-and-shoulders photo works best.",
+    )
+    avatar_width = models.PositiveIntegerField(editable=False, null=True)
+    avatar_height = models.PositiveIntegerField(editable=False, null=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author_profile",
+        help_text="Only for staff who log in. Contributors need no account.",
+    )
+    is_active = models.BooleanField(
+        "active",
+        default=True,
+        help_text="Untick for people who have left; their stories stay credited to them.",
+    )
+
+    objects = AuthorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("feed:author", kwargs={"slug": self.slug})
+
+    @property
+    def initials(self):
+        return "".join(word[0] for word in self.name.split()[:2]).upper()

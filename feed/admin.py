@@ -1,0 +1,60 @@
+from django.contrib import admin
+
+from .models import Article, Byline, RelatedLink, Section
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+
+
+class BylineInline(admin.TabularInline):
+    model = Byline
+    extra = 1
+    autocomplete_fields = ["author"]
+
+
+class RelatedLinkInline(admin.StackedInline):
+    model = RelatedLink
+    fk_name = "article"
+    extra = 0
+    autocomplete_fields = ["target"]
+    fields = ["target", ("url", "title"), ("after_paragraph", "position")]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["headline", "section", "status", "published_at", "is_live", "is_video", "tag_list"]
+    list_filter = ["status", "section"]
+    list_select_related = ["section"]
+    search_fields = ["headline", "summary"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["headline"]}
+    autocomplete_fields = ["lead_photo", "video_poster"]
+    readonly_fields = ["reading_minutes", "created_at", "modified_at"]
+    inlines = [BylineInline, RelatedLinkInline]
+    fieldsets = [
+        (None, {"fields": [("headline", "slug"), "section", "summary", "body", "tags"]}),
+        ("Lead photo", {"fields": ["lead_photo", "lead_photo_caption"]}),
+        ("Publishing", {"fields": ["status", "published_at", "updated_at", "reading_minutes"]}),
+        ("Video", {"classes": ["collapse"], "fields": ["video_url", "video_poster", "video_duration"]}),
+        ("Advanced", {"classes": ["collapse"], "fields": ["created_at", "modified_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("tags")
+
+    @admin.display(boolean=True, description="Live")
+    def is_live(self, article):
+        return article.is_published
+
+    @admin.display(boolean=True, description="Video")
+    def is_video(self, article):
+        return article.is_video
+
+    @admin.display(description="Tags")
+    def tag_list(self, article):
+        return ", ".join(tag.name for tag in article.tags.all())

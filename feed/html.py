@@ -1,0 +1,118 @@
+"""Article body HTML: sanitising, counting words and splitting into paragraphs."""
+
+import math
+import re
+from html.parser import HTMLParser
+
+import nh3
+
+BODY_TAGS = {
+    "p", "h2", "h3", "h4", "blockquote", "ul", "ol", "li", "a", "strong", "em", "b", "i",
+    "q", "cite", "br", "hr", "figure", "figcaption", "sub", "sup",
+}  # fmt: skip
+BODY_ATTRIBUTES = {"a": {"href", "title"}, "q": {"cite"}, "blockquote": {"cite"}}
+VOID_TAGS = {"br", "hr"}
+
+WORDS_PER_MINUTE = 200
+WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
+
+
+def sanitize_body(html):
+    return nh3.clean(
+        html,
+        tags=BODY_TAGS,
+        attributes=BODY_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    ).strip()
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+    # Tag boundaries separate words even without whitespace between tags.
+    def handle_starttag(self, tag, attrs):
+        self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        self.parts.append(" ")
+
+
+def body_text(html):
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.parts)
+
+
+def word_count(html):
+    return len(WORD_RE.findall(body_text(html)))
+
+
+def reading_minutes(html):
+    """Minutes to read at 200 words a minute, rounded up; never less than one."""
+    return max(1, math.ceil(word_count(html) / WORDS_PER_MINUTE))
+
+
+class _BlockSplitter(HTMLParser):
+    """Cuts sanitised HTML into its top-level elements, keeping each one's source text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.blocks = []
+        self.depth = 0
+        self.start = None
+        self.last_end = 0
+
+    def _offset(self):
+        line, column = self.getpos()
+        return self.line_offsets[line - 1] + column
+
+    def feed_html(self, html):
+        self.source = html
+        self.line_offsets = [0]
+        for line in html.splitlines(keepends=True):
+            self.line_offsets.append(self.line_offsets[-1] + len(line))
+        self.feed(html)
+        self.close()
+        self._keep_loose_text(len(html))
+        return self.blocks
+
+    def _keep_loose_text(self, upto):
+        # Text outside any element would otherwise vanish; give it a paragraph of its own.
+        loose = self.source[self.last_end : upto].strip()
+        if loose:
+            self.blocks.append(f"<p>{loose}</p>")
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth == 0:
+            self.start = self._offset()
+            self._keep_loose_text(self.start)
+        if tag in VOID_TAGS:
+            if self.depth == 0:
+                self._end_block(self._offset() + len(self.get_starttag_text()))
+            return
+        self.depth += 1
+
+    def handle_endtag(self, tag):
+        if tag in VOID_TAGS:
+            return
+        self.depth -= 1
+        if self.depth == 0:
+            end = self.source.index(">", self._offset()) + 1
+            self._end_block(end)
+
+    def _end_block(self, end):
+        self.blocks.append(self.source[self.start : end])
+        self.start = None
+        self.last_end = end
+
+
+def split_blocks(html):
+    """The body's top-level elements (paragraphs, quotes, lists) as HTML strings."""
+    return _BlockSplitter().feed_html(html)

@@ -1,0 +1,298 @@
+from urllib.parse import parse_qs, urlparse
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from taggit.managers import TaggableManager
+
+from authors.models import Author
+from media.models import Photo
+
+from .html import reading_minutes, sanitize_body, split_blocks
+
+
+class Section(models.Model):
+    name = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+    position = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first in the menu.")
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("feed:section", kwargs={"slug": self.slug})
+
+
+def published_q(prefix=""):
+    """The one definition of "visible to readers", usable across relations (prefix="target__")."""
+    return Q(**{f"{prefix}status": Article.Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Stories readers may see: status published and a publication time that has come."""
+        return self.filter(published_q())
+
+    def videos(self):
+        return self.exclude(video_url="")
+
+    def for_listing(self):
+        """Preloads what a story card shows: section, lead photo (or video poster) and credit."""
+        return self.select_related("section", "lead_photo__credit", "video_poster__credit")
+
+    def for_detail(self):
+        """Preloads the article page: section, photos with credits, bylines with authors, tags,
+        and related links whose targets are still published (one query each)."""
+        return self.for_listing().prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+            "tags",
+            Prefetch(
+                "related_links",
+                queryset=RelatedLink.objects.filter(Q(target__isnull=True) | published_q("target__")).select_related(
+                    "target"
+                ),
+            ),
+        )
+
+    def before(self, published_at, pk):
+        """Stories older than the cursor (published_at, id): keyset pagination, no OFFSET."""
+        return self.filter(Q(published_at__lt=published_at) | Q(published_at=published_at, pk__lt=pk))
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    headline = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True, help_text="The story's address: /news/<slug>/.")
+    summary = models.TextField(
+        max_length=500,
+        help_text="One or two sentences for the feed, teasers and search results.",
+    )
+    body = models.TextField(help_text="The story. Paragraphs, quotes, lists and links are kept; other markup is removed.")
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the story goes live. A time in the future schedules it.",
+    )
+    updated_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Shown as “Updated”. Moved only by a substantive update, never by a typo fix.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+    lead_photo = models.ForeignKey(
+        Photo, on_delete=models.PROTECT, null=True, blank=True, related_name="lead_of_articles"
+    )
+    lead_photo_caption = models.CharField(
+        "caption override",
+        max_length=300,
+        blank=True,
+        help_text="Leave blank to use the photo's own caption.",
+    )
+    authors = models.ManyToManyField(Author, through="Byline", related_name="articles")
+    tags = TaggableManager(blank=True, help_text="Places, people and themes, separated by commas.")
+    reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+    video_url = models.URLField(
+        blank=True,
+        help_text="Makes this a video story. A YouTube or Vimeo address.",
+    )
+    video_poster = models.ForeignKey(
+        Photo,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="poster_of_articles",
+        help_text="The still shown before the reader chooses to play.",
+    )
+    video_duration = models.DurationField(null=True, blank=True, help_text="Example: 00:03:45.")
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        get_latest_by = "published_at"
+        indexes = [
+            # The feed, section and tag pages: published() ordered newest first, with keyset cursor.
+            models.Index(F("status"), F("published_at").desc(), F("id").desc(), name="article_feed_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="article_published_has_date",
+                violation_error_message="A published story needs a publication time.",
+            ),
+            models.CheckConstraint(
+                condition=Q(video_url="") | Q(video_poster__isnull=False),
+                name="article_video_has_poster",
+                violation_error_message="A video story needs a poster photo.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        return reverse("feed:article", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.video_url and video_embed_url(self.video_url) is None:
+            raise ValidationError({"video_url": "Use a YouTube or Vimeo video address."})
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.headline)[:200]
+        self.body = sanitize_body(self.body)
+        self.reading_minutes = reading_minutes(self.body)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_published(self):
+        return (
+            self.status == self.Status.PUBLISHED and self.published_at is not None and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_video(self):
+        return bool(self.video_url)
+
+    @property
+    def caption(self):
+        if self.lead_photo_caption:
+            return self.lead_photo_caption
+        return self.lead_photo.caption if self.lead_photo else ""
+
+    @property
+    def card_photo(self):
+        return self.lead_photo or self.video_poster
+
+    @property
+    def video_embed_url(self):
+        return video_embed_url(self.video_url)
+
+    def body_parts(self):
+        """The body's paragraphs, each with the related-story teasers placed after it.
+
+        Needs related_links prefetched (for_detail()); links with no paragraph, or one past the
+        end of the body, are returned separately for the list after the body.
+        """
+        blocks = split_blocks(self.body)
+        after = {}
+        listed = []
+        for link in self.related_links.all():
+            if link.after_paragraph and link.after_paragraph <= len(blocks):
+                after.setdefault(link.after_paragraph, []).append(link)
+            else:
+                listed.append(link)
+        parts = [(html, after.get(number, [])) for number, html in enumerate(blocks, start=1)]
+        return parts, listed
+
+
+def video_embed_url(url):
+    """The privacy-friendly embed address for a YouTube or Vimeo link, or None."""
+    parsed = urlparse(url)
+    host = parsed.netloc.lower().removeprefix("www.").removeprefix("m.")
+    video_id = ""
+    if host == "youtube.com":
+        if parsed.path == "/watch":
+            video_id = parse_qs(parsed.query).get("v", [""])[0]
+        elif parsed.path.startswith(("/embed/", "/shorts/")):
+            video_id = parsed.path.split("/")[2]
+        if video_id.replace("-", "").replace("_", "").isalnum():
+            return f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1"
+    elif host == "youtu.be":
+        video_id = parsed.path.strip("/")
+        if video_id.replace("-", "").replace("_", "").isalnum():
+            return f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1"
+    elif host in {"vimeo.com", "player.vimeo.com"}:
+        video_id = parsed.path.rstrip("/").rsplit("/", 1)[-1]
+        if video_id.isdigit():
+            return f"https://player.vimeo.com/video/{video_id}?autoplay=1&dnt=1"
+    return None
+
+
+class Byline(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="byline_unique_author_per_article"),
+        ]
+
+    def __str__(self):
+        return f"{self.author} on {self.article}"
+
+
+class RelatedLink(models.Model):
+    """An editor's related-story link: to one of our stories, or to an outside page."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="related_links")
+    target = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="linked_from",
+        help_text="One of our stories. Its current headline and summary are shown.",
+    )
+    url = models.URLField("outside address", blank=True, help_text="Or a page elsewhere…")
+    title = models.CharField(max_length=200, blank=True, help_text="…with the title to show for it.")
+    after_paragraph = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Show inside the body after this paragraph (1 = the first). Empty: list it after the body.",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "target"],
+                condition=Q(target__isnull=False),
+                name="relatedlink_unique_target",
+                violation_error_message="This story is already linked.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(target=F("article")),
+                name="relatedlink_not_to_itself",
+                violation_error_message="A story cannot link to itself.",
+            ),
+            models.CheckConstraint(
+                condition=(Q(target__isnull=False) & Q(url=""))
+                | (Q(target__isnull=True) & ~Q(url="") & ~Q(title="")),
+                name="relatedlink_story_or_outside_page",
+                violation_error_message="Pick one of our stories, or give an outside address and its title.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.article} → {self.target or self.title}"
+
+    @property
+    def href(self):
+        return self.target.get_absolute_url() if self.target_id else self.url
+
+    @property
+    def label(self):
+        return self.target.headline if self.target_id else self.title
+
+    @property
+    def teaser(self):
+        return self.target.summary if self.target_id else ""
+

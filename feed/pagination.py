@@ -1,0 +1,46 @@
+"""Keyset ("Show More") pagination over (published_at, id), newest first.
+
+The cursor is the last story's publication time in microseconds since the epoch and its id,
+as "<microseconds>-<id>". A page never uses OFFSET, so it stays as fast on page 100 as on page 1.
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from django.core.exceptions import BadRequest
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def encode_cursor(article):
+    delta = article.published_at - EPOCH
+    micros = (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+    return f"{micros}-{article.pk}"
+
+
+def decode_cursor(value):
+    """(published_at, id) from a cursor string; BadRequest (a 400 page) if it is malformed."""
+    micros, sep, pk = value.partition("-")
+    if not sep or not micros.isdigit() or not pk.isdigit() or len(micros) > 17 or len(pk) > 18:
+        raise BadRequest("This “Show More” link is malformed.")
+    try:
+        published_at = EPOCH + timedelta(microseconds=int(micros))
+    except OverflowError:
+        raise BadRequest("This “Show More” link is malformed.") from None
+    return published_at, int(pk)
+
+
+@dataclass
+class Page:
+    items: list
+    next_cursor: str | None
+
+
+def keyset_page(queryset, cursor, size):
+    """One page of a published()-ordered queryset after the given cursor (None: the first page)."""
+    if cursor:
+        queryset = queryset.before(*decode_cursor(cursor))
+    items = list(queryset.order_by("-published_at", "-id")[: size + 1])
+    has_more = len(items) > size
+    items = items[:size]
+    return Page(items=items, next_cursor=encode_cursor(items[-1]) if has_more else None)

@@ -1,0 +1,20 @@
+from django import template
+
+from ..models import Section
+
+register = template.Library()
+
+
+@register.inclusion_tag("feed/_section_nav.html", takes_context=True)
+def section_nav(context):
+    """The header's section menu; pages mark their own with `current_section` (a slug)."""
+    return {"sections": Section.objects.all(), "current": context.get("current_section")}
+
+
+@register.filter
+def duration(value):
+    """A video's length as 3:45 or 1:02:03."""
+    total = int(value.total_seconds())
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"

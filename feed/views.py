@@ -1,0 +1,92 @@
+from django.conf import settings
+from django.shortcuts import get_object_or_404, render
+from taggit.models import Tag
+
+from authors.models import Author
+
+from .models import Article, Section
+from .pagination import keyset_page
+
+VIDEO_STRIP_SIZE = 4
+MORE_STORIES_SIZE = 5
+
+
+def video_strip(exclude=None):
+    """The latest published video stories with their posters and credits (one query)."""
+    videos = Article.objects.published().videos().for_listing()
+    if exclude is not None:
+        videos = videos.exclude(pk=exclude.pk)
+    return list(videos[:VIDEO_STRIP_SIZE])
+
+
+def _story_list(request, template, stories, context):
+    page = keyset_page(stories.for_listing(), request.GET.get("before"), settings.NEWSROOM_FEED_PAGE_SIZE)
+    context |= {"page": page, "is_continuation": bool(request.GET.get("before"))}
+    return render(request, template, context)
+
+
+def home(request):
+    return _story_list(
+        request,
+        "feed/home.html",
+        Article.objects.published(),
+        {"videos": video_strip()},
+    )
+
+
+def section(request, slug):
+    section = get_object_or_404(Section, slug=slug)
+    return _story_list(
+        request,
+        "feed/story_list.html",
+        Article.objects.published().filter(section=section),
+        {"heading": section.name, "section": section},
+    )
+
+
+def tag(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    return _story_list(
+        request,
+        "feed/story_list.html",
+        Article.objects.published().filter(tags=tag),
+        {"heading": tag.name, "eyebrow": "Topic"},
+    )
+
+
+def video(request):
+    return _story_list(
+        request,
+        "feed/story_list.html",
+        Article.objects.published().videos(),
+        {"heading": "Video", "eyebrow": "Section"},
+    )
+
+
+def author(request, slug):
+    author = get_object_or_404(Author, slug=slug)
+    return _story_list(
+        request,
+        "feed/author.html",
+        Article.objects.published().filter(bylines__author=author),
+        {"author": author},
+    )
+
+
+def article(request, slug):
+    article = get_object_or_404(Article.objects.published().for_detail(), slug=slug)
+    body_parts, listed_links = article.body_parts()
+    more_stories = keyset_page(
+        Article.objects.published().exclude(pk=article.pk).for_listing(), None, MORE_STORIES_SIZE
+    )
+    return render(
+        request,
+        "feed/article.html",
+        {
+            "article": article,
+            "body_parts": body_parts,
+            "listed_links": listed_links,
+            "more_stories": more_stories,
+            "videos": video_strip(exclude=article),
+        },
+    )
