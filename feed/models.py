@@ -42,14 +42,18 @@ class ArticleQuerySet(models.QuerySet):
     def videos(self):
         return self.exclude(video_url="")
 
-    def for_listing(self):
-        """Preloads what a story card shows: section, lead photo (or video poster) and credit."""
+    def with_photos(self):
+        """Joins the section, the lead photo and the video poster, each with its credit."""
         return self.select_related("section", "lead_photo__credit", "video_poster__credit")
 
+    def for_listing(self):
+        """What a story card shows, in one query: with_photos(), without the body it never shows."""
+        return self.with_photos().defer("body")
+
     def for_detail(self):
-        """Preloads the article page: section, photos with credits, bylines with authors, tags,
-        and related links whose targets are still published (one query each)."""
-        return self.for_listing().prefetch_related(
+        """Preloads the article page: with_photos(), then bylines with authors, tags, and the
+        related links whose targets are still published (one query each)."""
+        return self.with_photos().prefetch_related(
             Prefetch("bylines", queryset=Byline.objects.select_related("author")),
             "tags",
             Prefetch(
@@ -76,7 +80,9 @@ class Article(models.Model):
         max_length=500,
         help_text="One or two sentences for the feed, teasers and search results.",
     )
-    body = models.TextField(help_text="The story. Paragraphs, quotes, lists and links are kept; other markup is removed.")
+    body = models.TextField(
+        help_text="The story. Paragraphs, quotes, lists and links are kept; other markup is removed."
+    )
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
@@ -142,6 +148,13 @@ class Article(models.Model):
     def __str__(self):
         return self.headline
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.headline)[:200]
+        self.body = sanitize_body(self.body)
+        self.reading_minutes = reading_minutes(self.body)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("feed:article", kwargs={"slug": self.slug})
 
@@ -151,18 +164,18 @@ class Article(models.Model):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.headline)[:200]
-        self.body = sanitize_body(self.body)
-        self.reading_minutes = reading_minutes(self.body)
-        super().save(*args, **kwargs)
-
     @property
     def is_published(self):
         return (
-            self.status == self.Status.PUBLISHED and self.published_at is not None and self.published_at <= timezone.now()
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
         )
+
+    @property
+    def sorted_tags(self):
+        # Sorted in Python: taggit refuses a custom queryset in prefetch_related.
+        return sorted(self.tags.all(), key=lambda tag: tag.name.lower())
 
     @property
     def is_video(self):
@@ -274,8 +287,7 @@ class RelatedLink(models.Model):
                 violation_error_message="A story cannot link to itself.",
             ),
             models.CheckConstraint(
-                condition=(Q(target__isnull=False) & Q(url=""))
-                | (Q(target__isnull=True) & ~Q(url="") & ~Q(title="")),
+                condition=(Q(target__isnull=False) & Q(url="")) | (Q(target__isnull=True) & ~Q(url="") & ~Q(title="")),
                 name="relatedlink_story_or_outside_page",
                 violation_error_message="Pick one of our stories, or give an outside address and its title.",
             ),
@@ -295,4 +307,3 @@ class RelatedLink(models.Model):
     @property
     def teaser(self):
         return self.target.summary if self.target_id else ""
-

@@ -1,0 +1,57 @@
+import pytest
+from django.db import IntegrityError
+from django.template import Context, Template
+
+from tests.factories import image_file, make_credit, make_photo
+
+pytestmark = pytest.mark.django_db
+
+
+def render_credit(credit):
+    return Template("{% load media_tags %}{% photo_credit credit %}").render(Context({"credit": credit}))
+
+
+@pytest.mark.parametrize(
+    ("photographer", "source", "expected"),
+    [
+        ("Olena Hrytsenko", "Ledger Wire", "(Photo: Olena Hrytsenko/Ledger Wire)"),
+        ("", "Telegram/Sumy Regional Administration", "(Photo: Telegram/Sumy Regional Administration)"),
+        ("Ivan Koval", "", "(Photo: Ivan Koval)"),
+    ],
+)
+def test_credit_renders_photographer_and_source(photographer, source, expected):
+    assert render_credit(make_credit(photographer=photographer, source=source)) == expected
+
+
+def test_credit_with_address_links_to_it_and_escapes_names():
+    credit = make_credit(photographer="<b>Anna</b>", source="Wire", url="https://example.org/wire")
+    assert render_credit(credit) == (
+        '(Photo: <a href="https://example.org/wire" rel="nofollow noopener">&lt;b&gt;Anna&lt;/b&gt;/Wire</a>)'
+    )
+
+
+def test_credit_must_name_someone():
+    with pytest.raises(IntegrityError):
+        make_credit(photographer="", source="")
+
+
+def test_credit_is_unique_whatever_the_case():
+    make_credit(photographer="Anna", source="Wire")
+    with pytest.raises(IntegrityError):
+        make_credit(photographer="anna", source="WIRE")
+
+
+def test_photo_stores_its_dimensions():
+    photo = make_photo(image=image_file(size=(640, 360)))
+    assert (photo.width, photo.height) == (640, 360)
+
+
+def test_photo_needs_alt_text():
+    with pytest.raises(IntegrityError):
+        make_photo(alt_text="")
+
+
+def test_str_names_the_credit_and_the_photo():
+    photo = make_photo(caption="", alt_text="Smoke over the port", credit=make_credit(photographer="A", source="B"))
+    assert str(photo) == "Smoke over the port"
+    assert str(photo.credit) == "A/B"
