@@ -1,4 +1,7 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
+from django.utils import timezone
 
 from .models import Article, Byline, RelatedLink, Section
 
@@ -18,6 +21,7 @@ class BylineInline(admin.TabularInline):
 
 
 class RelatedLinkInline(admin.StackedInline):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     model = RelatedLink
     fk_name = "article"
     extra = 0
@@ -25,8 +29,19 @@ class RelatedLinkInline(admin.StackedInline):
     fields = ["target", ("url", "title"), ("after_paragraph", "position")]
 
 
+class ArticleForm(forms.ModelForm):
+    substantive_update = forms.BooleanField(
+        required=False,
+        label="This is a substantive update",
+        help_text="Tick when the story's facts changed; readers then see “Updated” with the time of this save. "
+        "Leave unticked for typo fixes.",
+    )
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    form = ArticleForm
     list_display = ["headline", "section", "status", "published_at", "is_live", "is_video", "tag_list"]
     list_filter = ["status", "section"]
     list_select_related = ["section"]
@@ -34,15 +49,20 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["lead_photo", "video_poster"]
-    readonly_fields = ["reading_minutes", "created_at", "modified_at"]
+    readonly_fields = ["updated_at", "reading_minutes", "created_at", "modified_at"]
     inlines = [BylineInline, RelatedLinkInline]
     fieldsets = [
         (None, {"fields": [("headline", "slug"), "section", "summary", "body", "tags"]}),
         ("Lead photo", {"fields": ["lead_photo", "lead_photo_caption"]}),
-        ("Publishing", {"fields": ["status", "published_at", "updated_at", "reading_minutes"]}),
+        ("Publishing", {"fields": ["status", "published_at", "substantive_update", "updated_at", "reading_minutes"]}),
         ("Video", {"classes": ["collapse"], "fields": ["video_url", "video_poster", "video_duration"]}),
         ("Advanced", {"classes": ["collapse"], "fields": ["created_at", "modified_at"]}),
     ]
+
+    def save_model(self, request, obj, form, change):
+        if change and form.cleaned_data.get("substantive_update") and obj.is_published:
+            obj.updated_at = timezone.now()
+        super().save_model(request, obj, form, change)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.html import format_html
 
 from .models import Photo, PhotoCredit
@@ -6,6 +7,7 @@ from .models import Photo, PhotoCredit
 
 @admin.register(PhotoCredit)
 class PhotoCreditAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["__str__", "photographer", "source", "may_syndicate"]
     list_filter = ["may_syndicate"]
     search_fields = ["photographer", "source"]

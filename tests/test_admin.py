@@ -1,0 +1,100 @@
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from feed.models import Article
+from tests.factories import make_article, make_author, make_credit, make_photo, make_section
+
+pytestmark = pytest.mark.django_db
+
+CHANGELISTS = [
+    "admin:feed_article_changelist",
+    "admin:feed_section_changelist",
+    "admin:authors_author_changelist",
+    "admin:media_photo_changelist",
+    "admin:media_photocredit_changelist",
+]
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def fill(count):
+    section = make_section()
+    credit = make_credit()
+    for _ in range(count):
+        make_article(section=section, lead_photo=make_photo(credit=credit), authors=[make_author()], tags=["A", "B"])
+
+
+@pytest.mark.parametrize("name", CHANGELISTS)
+def test_admin_lists_run_a_fixed_number_of_queries(admin_client, name):
+    fill(1)
+    few = queries_for(admin_client, reverse(name))
+    fill(20)
+    assert queries_for(admin_client, reverse(name)) == few
+
+
+@pytest.mark.parametrize("name", [n.replace("changelist", "add") for n in CHANGELISTS])
+def test_admin_add_forms_load(admin_client, name):
+    assert admin_client.get(reverse(name)).status_code == 200
+
+
+def article_form_data(article, **changes):
+    data = {
+        "headline": article.headline,
+        "slug": article.slug,
+        "section": article.section_id,
+        "summary": article.summary,
+        "body": article.body,
+        "tags": "",
+        "status": article.status,
+        "published_at_0": timezone.localtime(article.published_at).strftime("%Y-%m-%d"),
+        "published_at_1": timezone.localtime(article.published_at).strftime("%H:%M:%S"),
+        "lead_photo_caption": "",
+        "video_url": "",
+        "video_duration": "",
+        "bylines-TOTAL_FORMS": "0",
+        "bylines-INITIAL_FORMS": "0",
+        "related_links-TOTAL_FORMS": "0",
+        "related_links-INITIAL_FORMS": "0",
+    }
+    data.update(changes)
+    return data
+
+
+def test_typo_fix_does_not_move_updated_time(admin_client):
+    article = make_article(published_at=timezone.now() - timedelta(hours=2))
+    url = reverse("admin:feed_article_change", args=[article.pk])
+    response = admin_client.post(url, article_form_data(article, headline="Fixed a typo"))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.headline == "Fixed a typo"
+    assert article.updated_at is None
+
+
+def test_substantive_update_stamps_updated_time(admin_client):
+    article = make_article(published_at=timezone.now() - timedelta(hours=2))
+    url = reverse("admin:feed_article_change", args=[article.pk])
+    before = timezone.now()
+    response = admin_client.post(url, article_form_data(article, body="<p>New toll: 5.</p>", substantive_update="on"))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.updated_at >= before
+
+
+def test_admin_refuses_a_bad_video_address_and_saves_nothing(admin_client):
+    article = make_article(headline="Original")
+    url = reverse("admin:feed_article_change", args=[article.pk])
+    data = article_form_data(article, headline="Changed", video_url="https://example.com/clip.mp4")
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "Use a YouTube or Vimeo video address." in response.content.decode()
+    assert Article.objects.get(pk=article.pk).headline == "Original"
