@@ -40,7 +40,7 @@ def section(request, slug):
         request,
         "feed/story_list.html",
         Article.objects.published().filter(section=section),
-        {"heading": section.name, "section": section},
+        {"heading": section.name, "eyebrow": "Section", "current_section": section.slug},
     )
 
 
@@ -59,7 +59,7 @@ def video(request):
         request,
         "feed/story_list.html",
         Article.objects.published().videos(),
-        {"heading": "Video", "eyebrow": "Section"},
+        {"heading": "Video", "eyebrow": "Section", "current_section": "video"},
     )
 
 
