@@ -1,0 +1,51 @@
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.factories import make_article, make_photo, make_section
+
+pytestmark = pytest.mark.django_db
+
+
+def soup_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def test_home_card_shows_headline_summary_time_thumbnail_and_section(client):
+    section = make_section(name="Frontline", slug="frontline")
+    photo = make_photo(alt_text="Smoke over Kharkiv")
+    article = make_article(headline="Strike on Kharkiv", summary="Two injured.", section=section, lead_photo=photo)
+    card = soup_of(client, "/").select_one("[data-story-list] article.card")
+    assert card.select_one(".card__headline a")["href"] == article.get_absolute_url()
+    assert card.select_one(".card__summary").get_text() == "Two injured."
+    assert card.select_one("time")["datetime"]
+    assert card.select_one("img")["alt"] == "Smoke over Kharkiv"
+    assert card.select_one(".eyebrow a").get_text() == "Frontline"
+
+
+def test_home_has_a_video_strip_of_video_stories(client):
+    poster = make_photo(alt_text="Poster")
+    make_article(headline="Plain story")
+    make_article(headline="Video report", video_url="https://youtu.be/abcdefghijk", video_poster=poster)
+    strip = soup_of(client, "/").select_one(".video-strip")
+    assert [a.get_text() for a in strip.select(".video-card__title a")] == ["Video report"]
+
+
+def test_section_page_lists_its_stories_and_marks_the_menu(client):
+    politics = make_section(name="Politics", slug="politics")
+    make_section(name="Economy", slug="economy")
+    make_article(headline="Parliament vote", section=politics)
+    make_article(headline="Grain exports", section=make_section(slug="other"))
+    soup = soup_of(client, "/section/politics/")
+    assert soup.h1.get_text() == "Politics"
+    assert [a.get_text() for a in soup.select(".card__headline a")] == ["Parliament vote"]
+    assert soup.select_one('.site-nav a[aria-current="page"]').get_text() == "Politics"
+
+
+def test_tag_page_lists_tagged_stories(client):
+    make_article(headline="Port of Odesa hit", tags=["Odesa"])
+    make_article(headline="Lviv concert", tags=["Lviv"])
+    soup = soup_of(client, "/tags/odesa/")
+    assert soup.h1.get_text() == "Odesa"
+    assert [a.get_text() for a in soup.select(".card__headline a")] == ["Port of Odesa hit"]
