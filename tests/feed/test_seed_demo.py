@@ -1,0 +1,139 @@
+"""The demo content command (seed_demo) and the local admin command (ensure_admin).
+
+Generated photos and avatars land in a temporary MEDIA_ROOT (the autouse fixture in tests/conftest.py).
+"""
+
+import io
+import stat
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db.models import Count
+from django.utils import timezone
+from taggit.models import Tag
+
+from authors.models import Author
+from feed.html import split_blocks
+from feed.models import Article, Byline, RelatedLink, Section
+from media.models import Photo, PhotoCredit
+
+pytestmark = pytest.mark.django_db
+
+SEEDED_MODELS = [Author, Article, Section, Photo, PhotoCredit, Byline, RelatedLink, Tag]
+
+
+def run(command, *args):
+    """Run a management command and return what it printed."""
+    out = io.StringIO()
+    call_command(command, *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def seeded():
+    """A database filled by seed_demo; the value is the command's output."""
+    return run("seed_demo")
+
+
+def test_seed_demo_fills_the_newsroom(seeded):
+    """Enough authors, sections and stories for every page to look lived-in, News Feed the largest section."""
+    assert seeded.startswith("Created ")
+    assert Author.objects.count() >= 12
+    assert Article.objects.count() >= 80
+    assert Section.objects.count() >= 4
+    largest = Section.objects.annotate(stories=Count("articles")).order_by("-stories").first()
+    assert largest.slug == "news-feed"
+    assert Section.objects.filter(articles__isnull=True).count() == 0
+
+
+def test_seed_demo_makes_published_video_stories_with_posters(seeded):
+    """At least six published video stories, each with a poster and a duration the player can show."""
+    videos = Article.objects.published().videos()
+    assert videos.count() >= 6
+    for article in videos:
+        assert article.video_embed_url
+        assert article.video_poster_id
+        assert article.video_duration
+
+
+def test_every_published_story_has_a_credited_picture_with_alt_text(seeded):
+    """Lead photo or video poster: a stored image, alt text and a credit for each published story."""
+    for article in Article.objects.published().with_photos():
+        photo = article.card_photo
+        assert photo is not None, article.headline
+        assert photo.alt_text
+        assert photo.credit_id
+        assert photo.image.storage.exists(photo.image.name)
+        assert (photo.width, photo.height) == (1200, 675)
+
+
+def test_seed_demo_includes_hidden_stories(seeded):
+    """Drafts and scheduled stories show that unpublished work stays off the site."""
+    assert Article.objects.filter(status=Article.Status.DRAFT).exists()
+    assert Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now()).exists()
+
+
+def test_authors_have_bylines_bios_and_avatars(seeded):
+    """Every author has a short bio, a multi-paragraph bio, a 256px avatar and at least one story."""
+    for author in Author.objects.annotate(stories=Count("bylines")):
+        assert author.role and author.short_bio
+        assert "\n\n" in author.bio
+        assert (author.avatar_width, author.avatar_height) == (256, 256)
+        assert author.stories >= 1, author.name
+    assert not Article.objects.filter(bylines__isnull=True).exists()
+
+
+def test_related_links_point_inside_the_body_or_after_it(seeded):
+    """Many in-body links, each after a paragraph that exists; some outside pages; none to the story itself."""
+    links = RelatedLink.objects.select_related("article", "target")
+    in_body = [link for link in links if link.after_paragraph]
+    assert len(in_body) >= 15
+    for link in in_body:
+        assert link.after_paragraph <= len(split_blocks(link.article.body))
+    assert links.filter(target__isnull=True).count() >= 2
+    assert links.filter(target__isnull=False, after_paragraph__isnull=True).exists()
+    for link in links.filter(target__isnull=False):
+        assert link.target_id != link.article_id
+        assert link.target.is_published
+
+
+def test_second_run_changes_nothing(seeded):
+    """Running seed_demo again leaves every table as it was."""
+    before = {model.__name__: model.objects.count() for model in SEEDED_MODELS}
+    assert run("seed_demo").strip() == "Demo content already present; nothing to do."
+    assert {model.__name__: model.objects.count() for model in SEEDED_MODELS} == before
+
+
+def test_ensure_admin_creates_the_superuser_once(tmp_path):
+    """The first run creates "admin" and a private password file; the second prints the same login."""
+    password_file = tmp_path / "var" / "admin-password.txt"
+    first = run("ensure_admin", "--password-file", str(password_file))
+    password = password_file.read_text().strip()
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser and admin.is_staff
+    assert admin.check_password(password)
+    assert first.strip() == f"Admin: http://127.0.0.1:8000/admin/  user: admin  password: {password}"
+    assert stat.S_IMODE(password_file.stat().st_mode) == 0o600
+
+    assert run("ensure_admin", "--password-file", str(password_file)) == first
+    assert get_user_model().objects.count() == 1
+
+
+def test_ensure_admin_keeps_the_password_in_var_by_default(settings, tmp_path):
+    """Without --password-file the password goes to BASE_DIR/var/admin-password.txt."""
+    settings.BASE_DIR = tmp_path
+    output = run("ensure_admin")
+    password = (tmp_path / "var" / "admin-password.txt").read_text().strip()
+    assert output.strip().endswith(f"password: {password}")
+
+
+def test_ensure_admin_without_the_password_file_explains_how_to_reset(tmp_path):
+    """An existing admin whose password file is gone is left alone, with a hint how to set a password."""
+    get_user_model().objects.create_superuser(username="admin", email="", password="x-not-used-x")
+    password_file = tmp_path / "admin-password.txt"
+    output = run("ensure_admin", "--password-file", str(password_file))
+    assert output.strip() == (
+        "Admin user 'admin' exists; set a new password with: python manage.py changepassword admin"
+    )
+    assert not password_file.exists()
