@@ -20,7 +20,23 @@ class BylineInline(admin.TabularInline):
     autocomplete_fields = ["author"]
 
 
+class RelatedLinkFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        # The one-link-per-target constraint is conditional, and formsets only check
+        # unconditional ones; without this a repeated story would end in an IntegrityError.
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            target = form.cleaned_data.get("target")
+            if target is None or form.cleaned_data.get("DELETE"):
+                continue
+            if target.pk in seen:
+                form.add_error("target", "This story is already linked.")
+            seen.add(target.pk)
+
+
 class RelatedLinkInline(admin.StackedInline):
+    formset = RelatedLinkFormSet
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     model = RelatedLink
     fk_name = "article"

@@ -296,6 +296,12 @@ class RelatedLink(models.Model):
     def __str__(self):
         return f"{self.article} → {self.target or self.title}"
 
+    def clean(self):
+        # Admin inlines leave `article` out of the form, so Django skips the database check
+        # relatedlink_not_to_itself when validating; repeat it here to give a form error, not a 500.
+        if self.target_id is not None and self.target_id == self.article_id:
+            raise ValidationError({"target": "A story cannot link to itself."})
+
     @property
     def href(self):
         return self.target.get_absolute_url() if self.target_id else self.url

@@ -98,3 +98,71 @@ def test_admin_refuses_a_bad_video_address_and_saves_nothing(admin_client):
     assert response.status_code == 200
     assert "Use a YouTube or Vimeo video address." in response.content.decode()
     assert Article.objects.get(pk=article.pk).headline == "Original"
+
+
+def test_admin_refuses_a_link_from_a_story_to_itself(admin_client):
+    article = make_article()
+    url = reverse("admin:feed_article_change", args=[article.pk])
+    data = article_form_data(
+        article,
+        **{
+            "related_links-TOTAL_FORMS": "1",
+            "related_links-0-target": str(article.pk),
+            "related_links-0-url": "",
+            "related_links-0-title": "",
+            "related_links-0-after_paragraph": "1",
+            "related_links-0-position": "0",
+        },
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "A story cannot link to itself." in response.content.decode()
+    assert not article.related_links.exists()
+
+
+def test_admin_refuses_an_outside_link_without_a_title(admin_client):
+    article = make_article()
+    url = reverse("admin:feed_article_change", args=[article.pk])
+    data = article_form_data(
+        article,
+        **{
+            "related_links-TOTAL_FORMS": "1",
+            "related_links-0-target": "",
+            "related_links-0-url": "https://example.org/report",
+            "related_links-0-title": "",
+            "related_links-0-after_paragraph": "",
+            "related_links-0-position": "0",
+        },
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "give an outside address and its title" in response.content.decode()
+    assert not article.related_links.exists()
+
+
+def test_admin_refuses_the_same_related_story_twice(admin_client):
+    article, target = make_article(), make_article()
+    url = reverse("admin:feed_article_change", args=[article.pk])
+    links = {}
+    for n in range(2):
+        links |= {
+            f"related_links-{n}-target": str(target.pk),
+            f"related_links-{n}-url": "",
+            f"related_links-{n}-title": "",
+            f"related_links-{n}-after_paragraph": "",
+            f"related_links-{n}-position": str(n),
+        }
+    response = admin_client.post(url, article_form_data(article, **{"related_links-TOTAL_FORMS": "2"}, **links))
+    assert response.status_code == 200
+    assert not article.related_links.exists()
+
+
+def test_admin_refuses_the_same_author_twice_on_a_byline(admin_client):
+    article, author = make_article(), make_author()
+    url = reverse("admin:feed_article_change", args=[article.pk])
+    bylines = {"bylines-TOTAL_FORMS": "2"}
+    for n in range(2):
+        bylines |= {f"bylines-{n}-author": str(author.pk), f"bylines-{n}-position": str(n)}
+    response = admin_client.post(url, article_form_data(article, **bylines))
+    assert response.status_code == 200
+    assert not article.bylines.exists()
