@@ -8,7 +8,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("news/<slug:slug>/", views.article, name="article"),
     path("section/<slug:slug>/", views.section, name="section"),
-    path("tags/<slug:slug>/", views.tag, name="tag"),
+    # taggit keeps non-Latin letters in slugs ("київ"), which the slug converter refuses.
+    path("tags/<str:slug>/", views.tag, name="tag"),
     path("video/", views.video, name="video"),
     # The author page lists stories, so it is a feed view; authors/ owns only the profile.
     path("authors/<slug:slug>/", views.author, name="author"),

@@ -49,3 +49,11 @@ def test_tag_page_lists_tagged_stories(client):
     soup = soup_of(client, "/tags/odesa/")
     assert soup.h1.get_text() == "Odesa"
     assert [a.get_text() for a in soup.select(".card__headline a")] == ["Port of Odesa hit"]
+
+
+def test_tag_in_cyrillic_has_a_working_page(client):
+    article = make_article(headline="Київ story", tags=["Київ"])
+    soup = soup_of(client, article.get_absolute_url())
+    tag_link = soup.select_one(".story__tags a")
+    assert tag_link.get_text() == "Київ"
+    assert [a.get_text() for a in soup_of(client, tag_link["href"]).select(".card__headline a")] == ["Київ story"]
