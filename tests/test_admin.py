@@ -100,60 +100,33 @@ def test_admin_refuses_a_bad_video_address_and_saves_nothing(admin_client):
     assert Article.objects.get(pk=article.pk).headline == "Original"
 
 
-def test_admin_refuses_a_link_from_a_story_to_itself(admin_client):
-    article = make_article()
+def related_link_forms(*links):
+    """Inline form data for related links given as dicts of target/url/title/after_paragraph."""
+    data = {"related_links-TOTAL_FORMS": str(len(links))}
+    for n, link in enumerate(links):
+        fields = {"target": "", "url": "", "title": "", "after_paragraph": "", "position": str(n)} | link
+        data |= {f"related_links-{n}-{name}": value for name, value in fields.items()}
+    return data
+
+
+@pytest.mark.parametrize(
+    ("make_links", "message"),
+    [
+        (
+            lambda article, other: [{"target": str(article.pk), "after_paragraph": "1"}],
+            "A story cannot link to itself.",
+        ),
+        (lambda article, other: [{"url": "https://example.org/report"}], "give an outside address and its title"),
+        (lambda article, other: [{"target": str(other.pk)}] * 2, "This story is already linked."),
+    ],
+    ids=["to-itself", "outside-without-title", "same-story-twice"],
+)
+def test_admin_refuses_a_bad_related_link_and_saves_nothing(admin_client, make_links, message):
+    article, other = make_article(), make_article()
     url = reverse("admin:feed_article_change", args=[article.pk])
-    data = article_form_data(
-        article,
-        **{
-            "related_links-TOTAL_FORMS": "1",
-            "related_links-0-target": str(article.pk),
-            "related_links-0-url": "",
-            "related_links-0-title": "",
-            "related_links-0-after_paragraph": "1",
-            "related_links-0-position": "0",
-        },
-    )
-    response = admin_client.post(url, data)
+    response = admin_client.post(url, article_form_data(article, **related_link_forms(*make_links(article, other))))
     assert response.status_code == 200
-    assert "A story cannot link to itself." in response.content.decode()
-    assert not article.related_links.exists()
-
-
-def test_admin_refuses_an_outside_link_without_a_title(admin_client):
-    article = make_article()
-    url = reverse("admin:feed_article_change", args=[article.pk])
-    data = article_form_data(
-        article,
-        **{
-            "related_links-TOTAL_FORMS": "1",
-            "related_links-0-target": "",
-            "related_links-0-url": "https://example.org/report",
-            "related_links-0-title": "",
-            "related_links-0-after_paragraph": "",
-            "related_links-0-position": "0",
-        },
-    )
-    response = admin_client.post(url, data)
-    assert response.status_code == 200
-    assert "give an outside address and its title" in response.content.decode()
-    assert not article.related_links.exists()
-
-
-def test_admin_refuses_the_same_related_story_twice(admin_client):
-    article, target = make_article(), make_article()
-    url = reverse("admin:feed_article_change", args=[article.pk])
-    links = {}
-    for n in range(2):
-        links |= {
-            f"related_links-{n}-target": str(target.pk),
-            f"related_links-{n}-url": "",
-            f"related_links-{n}-title": "",
-            f"related_links-{n}-after_paragraph": "",
-            f"related_links-{n}-position": str(n),
-        }
-    response = admin_client.post(url, article_form_data(article, **{"related_links-TOTAL_FORMS": "2"}, **links))
-    assert response.status_code == 200
+    assert message in response.content.decode()
     assert not article.related_links.exists()
 
 
