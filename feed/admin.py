@@ -2,6 +2,8 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.utils import timezone
+from django.utils.text import slugify
+from taggit.models import Tag
 
 from .models import Article, Byline, RelatedLink, Section
 
@@ -12,6 +14,9 @@ class SectionAdmin(admin.ModelAdmin):
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]
+
+
+TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
 
 
 class BylineInline(admin.TabularInline):
@@ -53,6 +58,16 @@ class ArticleForm(forms.ModelForm):
         "Leave unticked for typo fixes.",
     )
 
+    def clean_tags(self):
+        tags = self.cleaned_data["tags"]
+        for name in tags:
+            if len(name) > TAG_MAX_LENGTH:
+                raise forms.ValidationError(f"Keep each tag under {TAG_MAX_LENGTH} characters: “{name[:40]}…”.")
+            # Such a tag would get an empty address and no topic page.
+            if not slugify(name, allow_unicode=True):
+                raise forms.ValidationError(f"The tag “{name}” needs at least one letter or digit.")
+        return tags
+
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
@@ -79,6 +94,21 @@ class ArticleAdmin(admin.ModelAdmin):
         if change and form.cleaned_data.get("substantive_update") and obj.is_published:
             obj.updated_at = timezone.now()
         super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model not in (Byline, RelatedLink):
+            return super().save_formset(request, form, formset, change)
+        # Rows are saved one at a time, so swapping two bylines' authors or two links' targets
+        # would break a unique constraint halfway. Delete the edited rows first, then insert.
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            obj.delete()
+        formset.model.objects.filter(pk__in=[obj.pk for obj in instances if obj.pk]).delete()
+        for obj in instances:
+            obj.pk = None
+            obj._state.adding = True
+            obj.save()
+        formset.save_m2m()
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")

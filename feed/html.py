@@ -12,6 +12,7 @@ BODY_TAGS = {
 }  # fmt: skip
 BODY_ATTRIBUTES = {"a": {"href", "title"}, "q": {"cite"}, "blockquote": {"cite"}}
 VOID_TAGS = {"br", "hr"}
+BLOCK_TAGS = {"p", "h2", "h3", "h4", "blockquote", "ul", "ol", "hr", "figure"}
 
 WORDS_PER_MINUTE = 200
 WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
@@ -60,7 +61,11 @@ def reading_minutes(html):
 
 
 class _BlockSplitter(HTMLParser):
-    """Cuts sanitised HTML into its top-level elements, keeping each one's source text."""
+    """Cuts sanitised HTML into its top-level blocks, keeping each one's source text.
+
+    Runs of loose inline content between blocks (text, links, emphasis, line breaks) become one
+    paragraph each, so that they count as one paragraph for related-story placement.
+    """
 
     def __init__(self):
         super().__init__(convert_charrefs=False)
@@ -75,37 +80,38 @@ class _BlockSplitter(HTMLParser):
 
     def feed_html(self, html):
         self.source = html
+        # HTMLParser counts lines by "\n" only; str.splitlines() would also split on U+2028 etc.
         self.line_offsets = [0]
-        for line in html.splitlines(keepends=True):
-            self.line_offsets.append(self.line_offsets[-1] + len(line))
+        for line in html.split("\n"):
+            self.line_offsets.append(self.line_offsets[-1] + len(line) + 1)
         self.feed(html)
         self.close()
-        self._keep_loose_text(len(html))
+        self._keep_loose_content(len(html))
         return self.blocks
 
-    def _keep_loose_text(self, upto):
-        # Text outside any element would otherwise vanish; give it a paragraph of its own.
+    def _keep_loose_content(self, upto):
         loose = self.source[self.last_end : upto].strip()
         if loose:
             self.blocks.append(f"<p>{loose}</p>")
 
     def handle_starttag(self, tag, attrs):
         if self.depth == 0:
+            if tag not in BLOCK_TAGS:
+                return
             self.start = self._offset()
-            self._keep_loose_text(self.start)
-        if tag in VOID_TAGS:
-            if self.depth == 0:
-                self._end_block(self._offset() + len(self.get_starttag_text()))
-            return
-        self.depth += 1
+            self._keep_loose_content(self.start)
+            if tag in VOID_TAGS:
+                self._end_block(self.start + len(self.get_starttag_text()))
+                return
+        if tag not in VOID_TAGS:
+            self.depth += 1
 
     def handle_endtag(self, tag):
-        if tag in VOID_TAGS:
+        if tag in VOID_TAGS or self.depth == 0:
             return
         self.depth -= 1
         if self.depth == 0:
-            end = self.source.index(">", self._offset()) + 1
-            self._end_block(end)
+            self._end_block(self.source.index(">", self._offset()) + 1)
 
     def _end_block(self, end):
         self.blocks.append(self.source[self.start : end])

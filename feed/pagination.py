@@ -11,8 +11,9 @@ from datetime import UTC, datetime, timedelta
 from django.core.exceptions import BadRequest
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-# ASCII digits only; the lengths keep the time before year 5000 and the id inside a bigint.
-CURSOR_RE = re.compile(r"(\d{1,17})-(\d{1,18})", re.ASCII)
+# ASCII digits only (negative before 1970); the lengths keep the time within years 1 to 5000
+# and the id inside a bigint.
+CURSOR_RE = re.compile(r"(-?\d{1,17})-(\d{1,18})", re.ASCII)
 
 
 def encode_cursor(article):
@@ -27,7 +28,10 @@ def decode_cursor(value):
     if match is None:
         raise BadRequest("This “Show More” link is malformed.")
     micros, pk = match.groups()
-    return EPOCH + timedelta(microseconds=int(micros)), int(pk)
+    try:
+        return EPOCH + timedelta(microseconds=int(micros)), int(pk)
+    except OverflowError:
+        raise BadRequest("This “Show More” link is malformed.") from None
 
 
 @dataclass

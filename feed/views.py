@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
@@ -19,9 +20,12 @@ def video_strip(exclude=None):
     return list(videos[:VIDEO_STRIP_SIZE])
 
 
-def _story_list(request, template, stories, context):
-    page = keyset_page(stories.for_listing(), request.GET.get("before"), settings.NEWSROOM_FEED_PAGE_SIZE)
-    context |= {"page": page, "is_continuation": bool(request.GET.get("before"))}
+def _story_list(request, template, stories, context, empty_is_404=False):
+    cursor = request.GET.get("before")
+    page = keyset_page(stories.for_listing(), cursor, settings.NEWSROOM_FEED_PAGE_SIZE)
+    if empty_is_404 and not page.items and not cursor:
+        raise Http404("Nothing published here.")
+    context |= {"page": page, "is_continuation": bool(cursor)}
     return render(request, template, context)
 
 
@@ -45,12 +49,16 @@ def section(request, slug):
 
 
 def tag(request, slug):
+    if "\x00" in slug:  # PostgreSQL refuses NUL in text; no tag can have one
+        raise Http404("No such topic.")
     tag = get_object_or_404(Tag, slug=slug)
     return _story_list(
         request,
         "feed/story_list.html",
         Article.objects.published().filter(tags=tag),
         {"heading": tag.name, "eyebrow": "Topic"},
+        # A topic used only by drafts or scheduled stories must not be revealed.
+        empty_is_404=True,
     )
 
 

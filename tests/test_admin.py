@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from feed.models import Article
-from tests.factories import make_article, make_author, make_credit, make_photo, make_section
+from tests.factories import make_article, make_author, make_credit, make_photo, make_related_link, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -139,3 +139,56 @@ def test_admin_refuses_the_same_author_twice_on_a_byline(admin_client):
     response = admin_client.post(url, article_form_data(article, **bylines))
     assert response.status_code == 200
     assert not article.bylines.exists()
+
+
+def test_admin_swaps_two_bylines_authors(admin_client):
+    first, second = make_author(name="First Author"), make_author(name="Second Author")
+    article = make_article(authors=[first, second])
+    one, two = article.bylines.order_by("position")
+    data = article_form_data(
+        article,
+        **{
+            "bylines-TOTAL_FORMS": "2",
+            "bylines-INITIAL_FORMS": "2",
+            "bylines-0-id": str(one.pk),
+            "bylines-0-article": str(article.pk),
+            "bylines-0-author": str(second.pk),
+            "bylines-0-position": "0",
+            "bylines-1-id": str(two.pk),
+            "bylines-1-article": str(article.pk),
+            "bylines-1-author": str(first.pk),
+            "bylines-1-position": "1",
+        },
+    )
+    response = admin_client.post(reverse("admin:feed_article_change", args=[article.pk]), data)
+    assert response.status_code == 302
+    assert [byline.author for byline in article.bylines.order_by("position")] == [second, first]
+
+
+def test_admin_swaps_two_related_links_targets(admin_client):
+    article, a, b = make_article(), make_article(headline="A"), make_article(headline="B")
+    link_a = make_related_link(article=article, target=a, position=0)
+    link_b = make_related_link(article=article, target=b, position=1)
+    data = article_form_data(
+        article,
+        **related_link_forms({"target": str(b.pk)}, {"target": str(a.pk)}),
+        **{"related_links-INITIAL_FORMS": "2"},
+    )
+    data |= {"related_links-0-id": str(link_a.pk), "related_links-1-id": str(link_b.pk)}
+    data |= {"related_links-0-article": str(article.pk), "related_links-1-article": str(article.pk)}
+    response = admin_client.post(reverse("admin:feed_article_change", args=[article.pk]), data)
+    assert response.status_code == 302
+    assert [link.target for link in article.related_links.order_by("position")] == [b, a]
+
+
+@pytest.mark.parametrize(
+    ("tags", "message"),
+    [("!!!", "needs at least one letter or digit"), ("x" * 101, "Keep each tag under 100 characters")],
+)
+def test_admin_refuses_unusable_tags(admin_client, tags, message):
+    article = make_article(headline="Original")
+    url = reverse("admin:feed_article_change", args=[article.pk])
+    response = admin_client.post(url, article_form_data(article, headline="Changed", tags=tags))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert Article.objects.get(pk=article.pk).headline == "Original"

@@ -1,7 +1,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.factories import make_article, make_photo, make_section
+from tests.factories import make_article, make_author, make_photo, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -57,3 +57,18 @@ def test_tag_in_cyrillic_has_a_working_page(client):
     tag_link = soup.select_one(".story__tags a")
     assert tag_link.get_text() == "Київ"
     assert [a.get_text() for a in soup_of(client, tag_link["href"]).select(".card__headline a")] == ["Київ story"]
+
+
+def test_topic_used_only_by_hidden_stories_is_404(client):
+    make_article(tags=["Secret plan"], status="draft")
+    assert client.get("/tags/secret-plan/").status_code == 404
+
+
+def test_nul_in_a_tag_address_is_404(client):
+    assert client.get("/tags/a%00b/").status_code == 404
+
+
+def test_cards_under_a_section_heading_are_h3(client):
+    author = make_article(authors=[make_author(slug="nina")]).authors.get()
+    soup = soup_of(client, author.get_absolute_url())
+    assert soup.select(".card__headline")[0].name == "h3"

@@ -114,3 +114,16 @@ def test_caption_override_wins_over_the_photos_caption():
 )
 def test_duration_filter(length, shown):
     assert Template("{% load feed_tags %}{{ d|duration }}").render(Context({"d": length})) == shown
+
+
+@pytest.mark.parametrize(
+    ("url", "embed"),
+    [
+        ("https://vimeo.com/123456/abcdef12", "https://player.vimeo.com/video/123456?autoplay=1&dnt=1&h=abcdef12"),
+        ("https://youtube.com/watch?v=ab%C3%A9cdefgh", None),
+        ("https://vimeo.com/１２３", None),
+        ("https://www.youtube.com/shorts/abcDEF12345", "https://www.youtube-nocookie.com/embed/abcDEF12345?autoplay=1"),
+    ],
+)
+def test_video_embed_url_edge_cases(url, embed):
+    assert video_embed_url(url) == embed

@@ -75,3 +75,11 @@ def test_cursor_far_in_the_past_gives_an_empty_page(client):
     headlines, more = page_of(client, "/?before=1-1")
     assert headlines == []
     assert more is None
+
+
+def test_stories_dated_before_1970_page_too(client, settings):
+    settings.NEWSROOM_FEED_PAGE_SIZE = 1
+    old = timezone.now().replace(year=1965)
+    make_article(headline="Archive A", published_at=old)
+    make_article(headline="Archive B", published_at=old - timedelta(days=1))
+    assert walk(client, "/") == [["Archive A"], ["Archive B"]]
