@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from media.models import Photo
+
 
 class AuthorQuerySet(models.QuerySet):
     def active(self):
@@ -18,15 +20,14 @@ class Author(models.Model):
         help_text="One paragraph for the author box under each story.",
     )
     bio = models.TextField(blank=True, help_text="The full biography on the author page. Blank lines start paragraphs.")
-    avatar = models.ImageField(
-        upload_to="avatars/",
+    avatar = models.ForeignKey(
+        Photo,
+        on_delete=models.SET_NULL,
+        null=True,
         blank=True,
-        width_field="avatar_width",
-        height_field="avatar_height",
-        help_text="A square head-and-shoulders photo works best.",
+        related_name="avatar_of",
+        help_text="A head-and-shoulders photo; it is cropped square around the photo's point of interest.",
     )
-    avatar_width = models.PositiveIntegerField(editable=False, null=True)
-    avatar_height = models.PositiveIntegerField(editable=False, null=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -52,10 +52,10 @@ class ArticleQuerySet(models.QuerySet):
         return self.with_photos().defer("body")
 
     def for_detail(self):
-        """Preloads the article page: with_photos(), then bylines with authors, tags, and the
+        """Preloads the article page: with_photos(), then bylines with authors and avatars, tags, and the
         related links whose targets are still published (one query each)."""
         return self.with_photos().prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+            Prefetch("bylines", queryset=Byline.objects.select_related("author__avatar")),
             "tags",
             Prefetch(
                 "related_links",

@@ -72,7 +72,7 @@ def video(request):
 
 
 def author(request, slug):
-    author = get_object_or_404(Author, slug=slug)
+    author = get_object_or_404(Author.objects.select_related("avatar"), slug=slug)
     return _story_list(
         request,
         "feed/author.html",

@@ -1,33 +1,119 @@
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.utils.html import format_html
 
-from .models import Photo, PhotoCredit
+from .images import read_credit
+from .models import Photo, PhotoCredit, SlotCrop
+from .templatetags.media_tags import photo_credit
+from .widgets import FocalPointWidget
 
 
 @admin.register(PhotoCredit)
 class PhotoCreditAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    list_display = ["__str__", "photographer", "source", "may_syndicate"]
+    list_display = ["__str__", "photographer", "source", "may_syndicate", "photo_count"]
     list_filter = ["may_syndicate"]
     search_fields = ["photographer", "source"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(photo_count=models.Count("photos"))
+
+    @admin.display(description="Photos", ordering="photo_count")
+    def photo_count(self, credit):
+        return credit.photo_count
+
+
+class PhotoForm(forms.ModelForm):
+    """The credit may be left empty when the file names its photographer or source."""
+
+    class Meta:
+        model = Photo
+        fields = ["image", "alt_text", "caption", "credit", "focal_x", "focal_y"]
+        widgets = {"focal_x": FocalPointWidget(), "focal_y": forms.NumberInput({"step": "0.01", "min": 0, "max": 1})}
+        labels = {"focal_x": "Across (0–1)", "focal_y": "Down (0–1)"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.image:
+            self.fields["focal_x"].widget.image_url = self.instance.rendition_url("full", 640)
+        self.fields["credit"].required = False
+        self.fields[
+            "credit"
+        ].help_text = "Shown as “(Photo: Photographer/Source)”. Leave empty to use the credit written in the file."
+
+    def clean(self):
+        cleaned = super().clean()
+        image = cleaned.get("image")
+        if cleaned.get("credit") or not image or "image" in self.errors:
+            return cleaned
+        # Read now: the metadata is stripped when the photo is saved.
+        self.credit_from_file = read_credit(image)
+        if not any(self.credit_from_file.values()):
+            self.add_error("credit", "The file names no photographer or source; choose a credit.")
+        return cleaned
+
+    def save(self, commit=True):
+        names = getattr(self, "credit_from_file", None)
+        if not self.instance.credit_id and names:
+            self.instance.credit = PhotoCredit.objects.filter(
+                photographer__iexact=names["photographer"], source__iexact=names["source"]
+            ).first() or PhotoCredit.objects.create(**names)
+        return super().save(commit)
+
+
+class SlotCropInline(admin.TabularInline):
+    model = SlotCrop
+    extra = 0
+    verbose_name = "own crop"
+    verbose_name_plural = "Own crops (replace the point-of-interest crop for one slot)"
 
 
 @admin.register(Photo)
 class PhotoAdmin(admin.ModelAdmin):
-    list_display = ["thumbnail", "__str__", "credit", "width", "height", "uploaded_at", "uploaded_by"]
+    form = PhotoForm
+    inlines = [SlotCropInline]
+    list_display = ["thumbnail", "__str__", "credit", "article_count", "width", "height", "uploaded_at"]
     list_display_links = ["thumbnail", "__str__"]
-    list_select_related = ["credit", "uploaded_by"]
+    list_filter = ["credit"]
+    list_select_related = ["credit"]
     search_fields = ["alt_text", "caption", "credit__photographer", "credit__source"]
     autocomplete_fields = ["credit"]
-    readonly_fields = ["width", "height", "uploaded_at", "uploaded_by"]
+    readonly_fields = ["credit_line", "width", "height", "uploaded_at", "uploaded_by"]
     date_hierarchy = "uploaded_at"
+    fieldsets = [
+        (None, {"fields": ["image", "alt_text", "caption", "credit", "credit_line"]}),
+        ("Point of interest", {"fields": ["focal_x", "focal_y"]}),
+        ("File", {"classes": ["collapse"], "fields": ["width", "height", "uploaded_at", "uploaded_by"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_usage()
 
     @admin.display(description="Photo")
     def thumbnail(self, photo):
-        return format_html('<img src="{}" alt="" style="height:48px;width:auto">', photo.url)
+        return format_html(
+            '<img src="{}" alt="" width="96" height="54" style="object-fit:cover">',
+            photo.rendition_url("lead", 320),
+        )
+
+    @admin.display(description="Used in", ordering="article_count")
+    def article_count(self, photo):
+        return f"{photo.article_count} article{'s' if photo.article_count != 1 else ''}"
+
+    @admin.display(description="Readers see")
+    def credit_line(self, photo):
+        if not photo.credit_id:
+            return "—"
+        return format_html("{} {}", photo.caption, photo_credit(photo.credit))
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Own crops are saved after the photo, so its renditions are rebuilt once they are in.
+        if any(formset.has_changed() for formset in formsets):
+            form.instance.rebuild_renditions()

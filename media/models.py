@@ -1,7 +1,15 @@
+from pathlib import PurePath
+
 from django.conf import settings
-from django.db import models
+from django.core.files.storage import default_storage
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
+
+from .images import MIME_TYPES, SLOTS, build_renditions, clean_original, validate_image_upload
+
+FRACTION = [MinValueValidator(0.0), MaxValueValidator(1.0)]
 
 
 class PhotoCredit(models.Model):
@@ -44,11 +52,23 @@ class PhotoCredit(models.Model):
         return "/".join(part for part in (self.photographer, self.source) if part)
 
 
+class PhotoQuerySet(models.QuerySet):
+    def with_usage(self):
+        """Annotates `article_count`: stories using the photo as lead or video poster."""
+        return self.annotate(
+            article_count=models.Count("lead_of_articles", distinct=True)
+            + models.Count("poster_of_articles", distinct=True)
+        )
+
+
 class Photo(models.Model):
     image = models.ImageField(
         upload_to="photos/%Y/%m/",
         width_field="width",
         height_field="height",
+        validators=[validate_image_upload],
+        help_text="JPEG, PNG, WebP, AVIF or GIF, up to 25 MB and 60 megapixels. "
+        "Location and camera data are removed on upload.",
     )
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
@@ -67,6 +87,11 @@ class Photo(models.Model):
         related_name="photos",
         help_text="Shown after the caption as “(Photo: Photographer/Source)”.",
     )
+    focal_x = models.FloatField(
+        default=0.5, validators=FRACTION, help_text="Click the photo to set the point of interest."
+    )
+    focal_y = models.FloatField(default=0.5, validators=FRACTION)
+    renditions = models.JSONField(default=dict, editable=False)
     uploaded_at = models.DateTimeField(auto_now_add=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -77,16 +102,134 @@ class Photo(models.Model):
         related_name="+",
     )
 
+    objects = PhotoQuerySet.as_manager()
+
     class Meta:
         ordering = ["-uploaded_at", "-id"]
         get_latest_by = "uploaded_at"
         constraints = [
             models.CheckConstraint(condition=~Q(alt_text=""), name="photo_has_alt_text"),
+            models.CheckConstraint(
+                condition=Q(focal_x__gte=0, focal_x__lte=1, focal_y__gte=0, focal_y__lte=1),
+                name="photo_focal_point_inside",
+            ),
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._built_from = self._rendition_inputs()
 
     def __str__(self):
         return self.caption or self.alt_text
 
+    def save(self, *args, **kwargs):
+        """Strips the metadata of a new upload, then (re)builds renditions if the image or the focal
+        point changed. All image work happens here, once, never on a page request."""
+        new_upload = bool(self.image) and (not self.image._committed or self.image.name != self._built_from[0])
+        if new_upload:
+            self._store_cleaned_original()
+        try:
+            with transaction.atomic():
+                super().save(*args, **kwargs)
+                if self._rendition_inputs() != self._built_from or not self.renditions:
+                    self.rebuild_renditions()
+        except BaseException:
+            if new_upload:
+                self.image.storage.delete(self.image.name)
+            raise
+
     @property
     def url(self):
         return self.image.url
+
+    def _store_cleaned_original(self):
+        # A file saved to storage before the row (e.g. image.save(..., save=False)) is replaced too.
+        already_stored = self.image._committed
+        stored_name = self.image.name
+        with self.image.open("rb") as upload:
+            cleaned, width, height = clean_original(upload)
+        self.image.save(PurePath(stored_name).name, cleaned, save=False)
+        # Set after saving: the field would otherwise measure the upload, which may be rotated.
+        self.width, self.height = width, height
+        if already_stored:
+            self.image.storage.delete(stored_name)
+
+    def _rendition_inputs(self):
+        return (self.image.name if self.image else "", self.focal_x, self.focal_y)
+
+    def rebuild_renditions(self):
+        """Makes every slot's renditions from the stored original and records them on the row."""
+        old_files = [name for entry in self._rendition_entries() for name in entry["files"].values()]
+        overrides = {crop.slot: crop.as_fractions() for crop in self.crops.all()} if self.pk else {}
+        with self.image.open("rb") as original:
+            self.renditions = build_renditions(
+                original,
+                f"renditions/{self.pk}",
+                default_storage,
+                focal=(self.focal_x, self.focal_y),
+                overrides=overrides,
+            )
+        Photo.objects.filter(pk=self.pk).update(renditions=self.renditions)
+        self._built_from = self._rendition_inputs()
+        kept = {name for entry in self._rendition_entries() for name in entry["files"].values()}
+        stale = [name for name in old_files if name not in kept]
+        transaction.on_commit(lambda: [default_storage.delete(name) for name in stale])
+
+    def _rendition_entries(self):
+        return [entry for entries in self.renditions.values() for entry in entries]
+
+    def sources(self, slot):
+        """For <picture>: [(mime type, srcset)] for each format, best first, and the fallback
+        rendition (JPEG, about 640 px wide). Empty when the photo has no renditions yet."""
+        entries = self.renditions.get(slot, [])
+        if not entries:
+            return [], None
+        formats = [fmt for fmt in MIME_TYPES if fmt in entries[0]["files"]]
+        sources = [
+            (
+                MIME_TYPES[fmt],
+                ", ".join(f"{default_storage.url(entry['files'][fmt])} {entry['width']}w" for entry in entries),
+            )
+            for fmt in formats
+        ]
+        fallback = next((entry for entry in entries if entry["width"] >= 640), entries[-1])
+        return sources, {"url": default_storage.url(fallback["files"]["jpeg"]), **fallback}
+
+    def rendition_url(self, slot, width):
+        """The JPEG of a slot closest to `width`, or the original when none was made."""
+        entries = self.renditions.get(slot)
+        if not entries:
+            return self.url
+        entry = min(entries, key=lambda entry: abs(entry["width"] - width))
+        return default_storage.url(entry["files"]["jpeg"])
+
+
+class SlotCrop(models.Model):
+    """An editor's own crop of one photo for one slot, replacing the focal-point crop."""
+
+    photo = models.ForeignKey(Photo, on_delete=models.CASCADE, related_name="crops")
+    slot = models.CharField(
+        max_length=20, choices=[(slot.name, slot.name.title()) for slot in SLOTS.values() if slot.aspect]
+    )
+    left = models.FloatField(validators=FRACTION, help_text="Fractions of the photo: 0 is the left edge, 1 the right.")
+    top = models.FloatField(validators=FRACTION)
+    right = models.FloatField(validators=FRACTION)
+    bottom = models.FloatField(validators=FRACTION)
+
+    class Meta:
+        ordering = ["slot"]
+        constraints = [
+            models.UniqueConstraint(fields=["photo", "slot"], name="slotcrop_one_per_slot"),
+            models.CheckConstraint(
+                condition=Q(left__gte=0, top__gte=0, right__lte=1, bottom__lte=1)
+                & Q(left__lt=models.F("right"), top__lt=models.F("bottom")),
+                name="slotcrop_box_inside_photo",
+                violation_error_message="The crop must lie inside the photo, left of right and above bottom.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_slot_display()} crop of {self.photo}"
+
+    def as_fractions(self):
+        return {"left": self.left, "top": self.top, "right": self.right, "bottom": self.bottom}

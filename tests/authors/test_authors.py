@@ -2,7 +2,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from authors.models import Author
-from tests.factories import image_file, make_article, make_author
+from tests.factories import image_file, make_article, make_author, make_photo
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +13,7 @@ def test_author_page_shows_the_profile_and_their_stories(client):
         slug="marta-savchuk",
         role="News Editor",
         bio="Marta joined in 2019.\n\nShe studied journalism in Kharkiv.",
-        avatar=image_file("marta.jpg", size=(200, 200)),
+        avatar=make_photo(image=image_file("marta.jpg", size=(200, 200)), alt_text="Marta"),
     )
     make_article(headline="Her story", authors=[author])
     make_article(headline="Not hers")

@@ -30,13 +30,20 @@ def run(command, *args):
     return out.getvalue()
 
 
-@pytest.fixture
-def seeded():
-    """A database filled by seed_demo; the value is the command's output."""
-    return run("seed_demo")
+def test_seed_demo_builds_a_complete_newsroom_once():
+    """One seeding (it makes ~100 photos with all their renditions, so it is done once) checked
+    point by point by the check_* functions below; the last one runs the command again."""
+    seeded = run("seed_demo")
+    check_seed_demo_fills_the_newsroom(seeded)
+    check_seed_demo_makes_published_video_stories_with_posters(seeded)
+    check_every_published_story_has_a_credited_picture_with_alt_text(seeded)
+    check_seed_demo_includes_hidden_stories(seeded)
+    check_authors_have_bylines_bios_and_avatars(seeded)
+    check_related_links_point_inside_the_body_or_after_it(seeded)
+    check_second_run_changes_nothing(seeded)
 
 
-def test_seed_demo_fills_the_newsroom(seeded):
+def check_seed_demo_fills_the_newsroom(seeded):
     """Enough authors, sections and stories for every page to look lived-in, News Feed the largest section."""
     assert seeded.startswith("Created ")
     assert Author.objects.count() >= 12
@@ -47,7 +54,7 @@ def test_seed_demo_fills_the_newsroom(seeded):
     assert Section.objects.filter(articles__isnull=True).count() == 0
 
 
-def test_seed_demo_makes_published_video_stories_with_posters(seeded):
+def check_seed_demo_makes_published_video_stories_with_posters(seeded):
     """At least six published video stories, each with a poster and a duration the player can show."""
     videos = Article.objects.published().videos()
     assert videos.count() >= 6
@@ -57,7 +64,7 @@ def test_seed_demo_makes_published_video_stories_with_posters(seeded):
         assert article.video_duration
 
 
-def test_every_published_story_has_a_credited_picture_with_alt_text(seeded):
+def check_every_published_story_has_a_credited_picture_with_alt_text(seeded):
     """Lead photo or video poster: a stored image, alt text and a credit for each published story."""
     for article in Article.objects.published().with_photos():
         photo = article.card_photo
@@ -68,23 +75,24 @@ def test_every_published_story_has_a_credited_picture_with_alt_text(seeded):
         assert (photo.width, photo.height) == (1200, 675)
 
 
-def test_seed_demo_includes_hidden_stories(seeded):
+def check_seed_demo_includes_hidden_stories(seeded):
     """Drafts and scheduled stories show that unpublished work stays off the site."""
     assert Article.objects.filter(status=Article.Status.DRAFT).exists()
     assert Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now()).exists()
 
 
-def test_authors_have_bylines_bios_and_avatars(seeded):
+def check_authors_have_bylines_bios_and_avatars(seeded):
     """Every author has a short bio, a multi-paragraph bio, a 256px avatar and at least one story."""
-    for author in Author.objects.annotate(stories=Count("bylines")):
+    for author in Author.objects.select_related("avatar").annotate(stories=Count("bylines")):
         assert author.role and author.short_bio
         assert "\n\n" in author.bio
-        assert (author.avatar_width, author.avatar_height) == (256, 256)
+        assert (author.avatar.width, author.avatar.height) == (256, 256)
+        assert author.avatar.renditions["square"], author.name
         assert author.stories >= 1, author.name
     assert not Article.objects.filter(bylines__isnull=True).exists()
 
 
-def test_related_links_point_inside_the_body_or_after_it(seeded):
+def check_related_links_point_inside_the_body_or_after_it(seeded):
     """Many in-body links, each after a paragraph that exists; some outside pages; none to the story itself."""
     links = RelatedLink.objects.select_related("article", "target")
     in_body = [link for link in links if link.after_paragraph]
@@ -98,7 +106,7 @@ def test_related_links_point_inside_the_body_or_after_it(seeded):
         assert link.target.is_published
 
 
-def test_second_run_changes_nothing(seeded):
+def check_second_run_changes_nothing(seeded):
     """Running seed_demo again leaves every table as it was."""
     before = {model.__name__: model.objects.count() for model in SEEDED_MODELS}
     assert run("seed_demo").strip() == "Demo content already present; nothing to do."

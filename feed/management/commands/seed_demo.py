@@ -194,8 +194,9 @@ class DemoNewsroom:
         tags_before = Tag.objects.count()
         self.sections = {slug: self._section(name, slug, position) for position, (name, slug) in
                          enumerate(content.SECTIONS)}  # fmt: skip
-        self.authors = [self._author(index, *entry) for index, entry in enumerate(content.AUTHORS)]
         self.credits = {key: self._credit(*entry) for key, *entry in content.CREDITS}
+        self.staff_credit = self._credit("", "The Kyiv Ledger", "", False)
+        self.authors = [self._author(index, *entry) for index, entry in enumerate(content.AUTHORS)]
         self._stories()
         links = self._related_links()
         articles = [story.article for story in self.stories]
@@ -241,7 +242,11 @@ class DemoNewsroom:
         if created:
             colour = AVATAR_COLOURS[index % len(AVATAR_COLOURS)]
             png = avatar_png(author.initials, colour, round_shape=index % 3 != 0)
-            author.avatar.save(f"{author.slug}.png", ContentFile(png), save=True)
+            author.avatar = Photo(alt_text=f"Portrait of {name}", credit=self.staff_credit)
+            author.avatar.image.save(f"{author.slug}.png", ContentFile(png), save=False)
+            author.avatar.save()
+            author.save(update_fields=["avatar"])
+            self.created["photos"] += 1
             self.created["authors"] += 1
         self.desks[author] = desks.split()
         return author
