@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 
-.PHONY: run test lint format clean
+.PHONY: run test bench format clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
+
+# Figures, not tests: image ingest time and memory (the media pipeline issue).
+bench: export DEBUG ?= 1
+bench: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	MEDIA_ROOT=$$(mktemp -d) $(BIN)/python manage.py bench_ingest
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

@@ -198,3 +198,35 @@ def test_admin_photo_list_shows_usage(admin_client):
     make_photo()
     response = admin_client.get(reverse("admin:media_photo_changelist"))
     assert "0 articles" in response.content.decode()
+
+
+def test_pages_with_30_photos_do_no_image_work(client, monkeypatch, settings, django_assert_max_num_queries):
+    from tests.factories import make_article
+
+    settings.NEWSROOM_FEED_PAGE_SIZE = 40
+    for _ in range(30):
+        make_article(lead_photo=make_photo())
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("image work during a page request")
+
+    monkeypatch.setattr("media.models.build_renditions", refuse)
+    monkeypatch.setattr("media.models.clean_original", refuse)
+    monkeypatch.setattr("PIL.Image.open", refuse)
+    # Expect 3 queries: the stories with photos, the video strip, the section menu.
+    with django_assert_max_num_queries(3):
+        response = client.get("/")
+    assert response.content.decode().count("<picture>") == 30
+
+
+def test_rebuild_renditions_command_remakes_every_photo():
+    from django.core.management import call_command
+
+    photos = [make_photo(), make_photo()]
+    Photo.objects.update(renditions={})
+    out = io.StringIO()
+    call_command("rebuild_renditions", stdout=out, stderr=io.StringIO())
+    assert "Rebuilt renditions of 2 photos." in out.getvalue()
+    for photo in photos:
+        photo.refresh_from_db()
+        assert photo.renditions["lead"]
