@@ -56,6 +56,8 @@ SLOTS = {
 
 def validate_image_upload(file):
     """Refuse anything but a complete JPEG, PNG, WebP, AVIF or GIF of sane size, with a clear message."""
+    if getattr(file, "_committed", False):
+        return  # already stored: it passed these checks when it was uploaded
     if file.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
             f"This file is {filesizeformat(file.size)}; the limit is {filesizeformat(MAX_UPLOAD_BYTES)}.",

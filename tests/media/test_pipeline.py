@@ -230,3 +230,14 @@ def test_rebuild_renditions_command_remakes_every_photo():
     for photo in photos:
         photo.refresh_from_db()
         assert photo.renditions["lead"]
+
+
+def test_admin_saves_a_new_focal_point_on_an_existing_photo(admin_client):
+    photo = make_photo(image=image_file(size=(800, 400)))
+    before = photo.renditions["square"][0]["files"]["jpeg"]
+    data = {"alt_text": photo.alt_text, "caption": "", "credit": photo.credit_id, "focal_x": "0.9", "focal_y": "0.2"}
+    response = admin_client.post(reverse("admin:media_photo_change", args=[photo.pk]), data | NO_CROPS)
+    assert response.status_code == 302
+    photo.refresh_from_db()
+    assert (photo.focal_x, photo.focal_y) == (0.9, 0.2)
+    assert photo.renditions["square"][0]["files"]["jpeg"] != before
