@@ -19,7 +19,6 @@ run: $(STAMP)
 	$(BIN)/python manage.py ensure_admin
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: export SECRET_KEY ?= test-only-not-secret
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

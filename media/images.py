@@ -16,15 +16,14 @@ from PIL import Image, ImageOps, IptcImagePlugin, UnidentifiedImageError
 
 MAX_UPLOAD_BYTES = 25 * 1024 * 1024
 MAX_PIXELS = 60_000_000
-# Formats we accept, with the file extensions each may carry.
+# Formats we accept, with the file extensions each may carry, the usual one first.
 ACCEPTED_FORMATS = {
-    "JPEG": {".jpg", ".jpeg", ".jpe"},
-    "PNG": {".png"},
-    "WEBP": {".webp"},
-    "AVIF": {".avif"},
-    "GIF": {".gif"},
+    "JPEG": (".jpg", ".jpeg", ".jpe"),
+    "PNG": (".png",),
+    "WEBP": (".webp",),
+    "AVIF": (".avif",),
+    "GIF": (".gif",),
 }
-EXTENSION_OF = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "AVIF": ".avif", "GIF": ".gif"}
 
 RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
 RENDITION_FORMATS = ("avif", "webp", "jpeg")
@@ -98,7 +97,7 @@ def validate_image_upload(file):
     if extension not in ACCEPTED_FORMATS[image_format]:
         raise ValidationError(
             f"The file is named “{extension or 'without extension'}” but holds a {image_format} image; "
-            f"rename it to {EXTENSION_OF[image_format]}.",
+            f"rename it to {ACCEPTED_FORMATS[image_format][0]}.",
             code="extension",
         )
 

@@ -45,14 +45,16 @@ def env_int(name, default):
 
 DEBUG = env_bool("DEBUG", False)
 
-# pytest sets PYTEST_VERSION, so a bare `pytest` run needs no key either.
-RUNNING_TESTS = "PYTEST_VERSION" in os.environ
+# manage.py commands and tests run without a key; the servers refuse it (newsroom/wsgi.py, asgi.py).
+DEVELOPMENT_SECRET_KEY = "django-insecure-local-development-only"
+SECRET_KEY = os.environ.get("SECRET_KEY") or DEVELOPMENT_SECRET_KEY
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not (DEBUG or RUNNING_TESTS):
+
+def refuse_to_serve_without_a_key(settings):
+    """Called by the WSGI and ASGI entry points: production must never sign with the public key."""
+    if settings.SECRET_KEY == DEVELOPMENT_SECRET_KEY and not settings.DEBUG:
         raise ImproperlyConfigured("Set SECRET_KEY, or DEBUG=1 for local development.")
-    SECRET_KEY = "django-insecure-local-development-only"
+
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])

@@ -27,6 +27,17 @@ def test_env_list_splits_and_trims(monkeypatch):
     assert env_list("HOSTS", []) == ["news.example", "www.news.example"]
 
 
+def test_servers_refuse_the_development_key_without_debug():
+    from types import SimpleNamespace
+
+    from newsroom.settings import DEVELOPMENT_SECRET_KEY, refuse_to_serve_without_a_key
+
+    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY"):
+        refuse_to_serve_without_a_key(SimpleNamespace(SECRET_KEY=DEVELOPMENT_SECRET_KEY, DEBUG=False))
+    refuse_to_serve_without_a_key(SimpleNamespace(SECRET_KEY=DEVELOPMENT_SECRET_KEY, DEBUG=True))
+    refuse_to_serve_without_a_key(SimpleNamespace(SECRET_KEY="a-real-secret", DEBUG=False))
+
+
 def test_media_root_is_not_the_media_app(settings):
     from django.conf import settings as live
 

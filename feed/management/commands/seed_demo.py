@@ -242,9 +242,11 @@ class DemoNewsroom:
         if created:
             colour = AVATAR_COLOURS[index % len(AVATAR_COLOURS)]
             png = avatar_png(author.initials, colour, round_shape=index % 3 != 0)
-            author.avatar = Photo(alt_text=f"Portrait of {name}", credit=self.staff_credit)
-            author.avatar.image.save(f"{author.slug}.png", ContentFile(png), save=False)
-            author.avatar.save()
+            author.avatar = Photo.objects.create(
+                image=ContentFile(png, name=f"{author.slug}.png"),
+                alt_text=f"Portrait of {name}",
+                credit=self.staff_credit,
+            )
             author.save(update_fields=["avatar"])
             self.created["photos"] += 1
             self.created["authors"] += 1
@@ -259,9 +261,13 @@ class DemoNewsroom:
         return credit
 
     def _photo(self, name, scene, alt_text, caption, credit_key):
-        photo = Photo(alt_text=alt_text, caption=caption, credit=self.credits[credit_key])
-        photo.image.save(f"{name[:60]}.jpg", ContentFile(scene_jpeg(self.rng, scene)), save=False)
-        photo.save()
+        # An unsaved file: Photo.save() cleans and stores it once.
+        photo = Photo.objects.create(
+            image=ContentFile(scene_jpeg(self.rng, scene), name=f"{name[:60]}.jpg"),
+            alt_text=alt_text,
+            caption=caption,
+            credit=self.credits[credit_key],
+        )
         self.created["photos"] += 1
         return photo
 
