@@ -1,11 +1,20 @@
+import reversion
 from django import forms
-from django.contrib import admin
-from django.db import models
+from django.contrib import admin, messages
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from .models import Article, Byline, RelatedLink, Section
+from . import revisions
+from .models import TRASH_DAYS, Article, ArticleInTrash, Byline, Correction, RelatedLink, Section, published_q
 
 
 @admin.register(Section)
@@ -18,11 +27,48 @@ class SectionAdmin(admin.ModelAdmin):
 
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
 
+# The submit buttons of the article form, by the name each posts.
+INTENTS = {
+    "_save_draft": "draft",
+    "_submit_review": "review",
+    "_publish": "publish",
+    "_schedule": "schedule",
+    "_unpublish": "unpublish",
+}
+PUBLISHING_INTENTS = {"publish", "schedule", "unpublish"}
+GOING_LIVE_INTENTS = {"publish", "schedule"}
+
+
+def intent_of(request):
+    """What the editor asked for with the button they pressed; "" for a plain save."""
+    if request is None or request.method != "POST":
+        return ""
+    return next((intent for name, intent in INTENTS.items() if name in request.POST), "")
+
+
+class BylineFormSet(forms.BaseInlineFormSet):
+    request = None  # set by BylineInline.get_formset
+
+    def clean(self):
+        super().clean()
+        if intent_of(self.request) not in GOING_LIVE_INTENTS:
+            return
+        kept = [form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
+        if not kept:
+            raise forms.ValidationError("Add at least one byline before publishing.")
+
 
 class BylineInline(admin.TabularInline):
     model = Byline
+    formset = BylineFormSet
     extra = 1
+    fields = ["author", "position"]
     autocomplete_fields = ["author"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.request = request
+        return formset
 
 
 class RelatedLinkFormSet(forms.BaseInlineFormSet):
@@ -50,6 +96,23 @@ class RelatedLinkInline(admin.StackedInline):
     fields = ["target", ("url", "title"), ("after_paragraph", "position")]
 
 
+class CorrectionInline(admin.TabularInline):
+    """Corrections are appended, never edited or removed: they are the public record."""
+
+    model = Correction
+    extra = 0
+    fields = ["kind", "text", "created_at", "created_by"]
+    readonly_fields = ["created_at", "created_by"]
+    verbose_name = "correction, clarification or update note"
+    verbose_name_plural = "Corrections, clarifications and updates (shown on the story; cannot be changed once saved)"
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class ArticleForm(forms.ModelForm):
     substantive_update = forms.BooleanField(
         required=False,
@@ -57,6 +120,13 @@ class ArticleForm(forms.ModelForm):
         help_text="Tick when the story's facts changed; readers then see “Updated” with the time of this save. "
         "Leave unticked for typo fixes.",
     )
+    known_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    request = None  # set by ArticleAdmin.get_form
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["known_version"].initial = self.instance.version
 
     def clean_tags(self):
         tags = self.cleaned_data["tags"]
@@ -68,34 +138,202 @@ class ArticleForm(forms.ModelForm):
                 raise forms.ValidationError(f"The tag “{name}” needs at least one letter or digit.")
         return tags
 
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is not None:
+            self._refuse_overwriting_a_newer_version(cleaned.get("known_version"))
+        return cleaned
+
+    def _refuse_overwriting_a_newer_version(self, known):
+        # The row stays locked until the admin's transaction ends, so no save can slip in between.
+        current = Article.objects.select_for_update().filter(pk=self.instance.pk).values_list("version", flat=True)
+        current = current.first()
+        if known is None or current is None or known == current:
+            return
+        self.add_error(
+            None,
+            f"{revisions.conflict_message(self.instance, known)} Your changes are still in the form below; "
+            "nothing was saved. Look at the story in another tab, then save again to replace their version "
+            "with yours.",
+        )
+        # A second, deliberate save goes through.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("known_version")] = current
+
+    def _post_clean(self):
+        super()._post_clean()  # the instance now holds the submitted values
+        intent = intent_of(self.request)
+        if intent in GOING_LIVE_INTENTS:
+            self._check_publishable(intent)
+
+    def _check_publishable(self, intent):
+        article = self.instance
+        going_live_at = timezone.now()
+        if intent == "schedule":
+            if article.published_at is None or article.published_at <= going_live_at:
+                self.add_error("published_at", "To schedule the story, give a publication time in the future.")
+                return
+            going_live_at = article.published_at
+        if problem := article.embargo_problem(going_live_at):
+            self.add_error("embargo_until", problem)
+        for problem in article.publish_problems():
+            self.add_error(None, f"Before publishing: {problem}")
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """Status, with "Scheduled" told apart from live stories."""
+
+    title = "status"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [*Article.Status.choices[:2], ("scheduled", "Scheduled"), ("live", "Live"), *Article.Status.choices[3:]]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "live":
+            return queryset.filter(published_q())
+        if value == "scheduled":
+            return queryset.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+        if value in Article.Status.values:
+            return queryset.filter(status=value)
+        return queryset
+
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     form = ArticleForm
-    list_display = ["headline", "section", "status", "published_at", "is_live", "is_video", "tag_list"]
-    list_filter = ["status", "section"]
+    list_display = ["headline", "section", "status", "byline_list", "published_at", "is_live", "tag_list"]
+    list_filter = [StatusFilter, "section", "authors", "tags"]
     list_select_related = ["section"]
     search_fields = ["headline", "summary"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["lead_photo", "video_poster"]
-    readonly_fields = ["updated_at", "reading_minutes", "created_at", "modified_at"]
-    inlines = [BylineInline, RelatedLinkInline]
+    readonly_fields = ["status", "updated_at", "reading_minutes", "created_at", "created_by", "modified_at"]
+    inlines = [BylineInline, RelatedLinkInline, CorrectionInline]
+    actions = ["publish_selected", "unpublish_selected"]
+    change_form_template = "admin/feed/article/change_form.html"
+    object_history_template = "admin/feed/article/object_history.html"
     fieldsets = [
-        (None, {"fields": [("headline", "slug"), "section", "summary", "body", "tags"]}),
+        (None, {"fields": [("headline", "slug"), "section", "summary", "body", "tags", "known_version"]}),
         ("Lead photo", {"fields": ["lead_photo", "lead_photo_caption"]}),
-        ("Publishing", {"fields": ["status", "published_at", "substantive_update", "updated_at", "reading_minutes"]}),
+        (
+            "Publishing",
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "embargo_until",
+                    "substantive_update",
+                    "updated_at",
+                    "reading_minutes",
+                ]
+            },
+        ),
         ("Video", {"classes": ["collapse"], "fields": ["video_url", "video_poster", "video_duration"]}),
-        ("Advanced", {"classes": ["collapse"], "fields": ["created_at", "modified_at"]}),
+        ("Advanced", {"classes": ["collapse"], "fields": ["created_at", "created_by", "modified_at"]}),
     ]
 
+    # Permissions: editors work on every story; reporters on their own drafts (see Article).
+
+    def get_queryset(self, request):
+        articles = (
+            super()
+            .get_queryset(request)
+            .not_trashed()
+            .prefetch_related("tags", Prefetch("bylines", queryset=Byline.objects.select_related("author")))
+        )
+        if request.user.has_perm("feed.change_any_article"):
+            return articles
+        # Reporters find published stories (to link to them) and their own; others' drafts do not exist for them.
+        mine = Q(created_by=request.user) | Q(bylines__author__user=request.user)
+        return articles.filter(published_q() | mine).distinct()
+
+    def has_view_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_view_permission(request)
+        return obj.can_be_viewed_by(request.user) or (obj.is_published and super().has_view_permission(request))
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return obj.can_be_edited_by(request.user)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("feed.publish_article")
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            readonly.append("published_at")
+        return readonly
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.request = request
+        return form
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<path:object_id>/kill/", view(self.kill_view), name="feed_article_kill"),
+            path(
+                "<path:object_id>/revisions/<int:version_id>/",
+                view(self.revision_view),
+                name="feed_article_revision",
+            ),
+            *super().get_urls(),
+        ]
+
+    # The form and its buttons.
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if intent_of(request) in PUBLISHING_INTENTS and not self.has_publish_permission(request):
+            raise PermissionDenied
+        extra_context = (extra_context or {}) | {"can_publish": self.has_publish_permission(request)}
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj, form, change):
+        intent = intent_of(request)
+        now = timezone.now()
+        if not change:
+            obj.created_by = request.user
+        message = ""
+        if intent in {"draft", "review"} and obj.status in {Article.Status.DRAFT, Article.Status.REVIEW}:
+            obj.status = intent
+            message = "Submitted for review." if intent == "review" else ""
+        elif intent == "publish":
+            obj.status, obj.published_at = Article.Status.PUBLISHED, now
+            message = "Published."
+        elif intent == "schedule":
+            obj.status = Article.Status.PUBLISHED
+            message = f"Scheduled for {timezone.localtime(obj.published_at):%d %B %Y, %H:%M}."
+        elif intent == "unpublish" and obj.status == Article.Status.PUBLISHED:
+            obj.status = Article.Status.DRAFT
+            message = "Unpublished."
         if change and form.cleaned_data.get("substantive_update") and obj.is_published:
-            obj.updated_at = timezone.now()
+            obj.updated_at = now
         super().save_model(request, obj, form, change)
+        if message:
+            self.log_change(request, obj, message)
+            messages.info(request, f"“{obj}”: {message}")
 
     def save_formset(self, request, form, formset, change):
+        if formset.model is Correction:
+            notes = formset.save(commit=False)
+            for note in notes:
+                note.created_by = request.user
+                note.save()
+            article = form.instance
+            # An appended note is a substantive change: readers see the story as updated.
+            if notes and article.is_published:
+                article.updated_at = timezone.now()
+                Article.objects.filter(pk=article.pk).update(updated_at=article.updated_at)
+            return
         if formset.model not in (Byline, RelatedLink):
             return super().save_formset(request, form, formset, change)
         # Rows are saved one at a time, so swapping two bylines' authors or two links' targets
@@ -110,17 +348,179 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.save()
         formset.save_m2m()
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("tags")
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        if reversion.is_active():
+            reversion.set_comment(entry.get_change_message())
+        return entry
+
+    # Deleting moves stories to the trash.
+
+    def delete_model(self, request, obj):
+        obj.move_to_trash()
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            article.move_to_trash()
+
+    def get_deleted_objects(self, objs, request):
+        # Nothing else goes: the story keeps its bylines, links and notes while in the trash.
+        to_delete = [str(obj) for obj in objs]
+        return to_delete, {Article._meta.verbose_name_plural: len(to_delete)}, set(), []
+
+    # Bulk actions.
+
+    @admin.action(permissions=["publish"], description="Publish the selected stories now")
+    def publish_selected(self, request, queryset):
+        published = 0
+        now = timezone.now()
+        for article in queryset.select_related("lead_photo", "video_poster"):
+            if article.is_published or article.is_killed:
+                continue
+            problems = article.publish_problems()
+            if not article.bylines.exists():
+                problems.append("Add at least one byline.")
+            if problem := article.embargo_problem(now):
+                problems.append(problem)
+            if problems:
+                self.message_user(request, f"“{article}” was not published: {' '.join(problems)}", messages.WARNING)
+                continue
+            article.status, article.published_at = Article.Status.PUBLISHED, now
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                article.save()
+                self.log_change(request, article, "Published.")
+            published += 1
+        if published:
+            self.message_user(request, f"Published {published} stor{'y' if published == 1 else 'ies'}.")
+
+    @admin.action(permissions=["publish"], description="Unpublish the selected stories")
+    def unpublish_selected(self, request, queryset):
+        unpublished = 0
+        for article in queryset.filter(status=Article.Status.PUBLISHED):
+            article.status = Article.Status.DRAFT
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                article.save()
+                self.log_change(request, article, "Unpublished.")
+            unpublished += 1
+        self.message_user(request, f"Unpublished {unpublished} stor{'y' if unpublished == 1 else 'ies'}.")
+
+    # Kill, revisions.
+
+    def _article_or_404(self, request, object_id):
+        article = self.get_object(request, object_id)
+        if article is None or not self.has_view_permission(request, article):
+            raise Http404("No such story.")
+        return article
+
+    def kill_view(self, request, object_id):
+        article = self._article_or_404(request, object_id)
+        if not self.has_publish_permission(request):
+            raise PermissionDenied
+        form = KillForm(request.POST or None, initial={"notice": article.kill_notice or KillForm.DEFAULT_NOTICE})
+        if request.method == "POST" and form.is_valid():
+            with transaction.atomic(), reversion.create_revision():
+                reversion.set_user(request.user)
+                article.kill(form.cleaned_data["notice"])
+                self.log_change(request, article, f"Killed: {form.cleaned_data['notice']}")
+            self.message_user(request, f"“{article}” is killed: its address answers “410 Gone” with your notice.")
+            return redirect("admin:feed_article_change", article.pk)
+        context = self.admin_site.each_context(request) | {
+            "title": "Kill this story",
+            "opts": self.opts,
+            "original": article,
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/feed/article/kill.html", context)
+
+    def revision_view(self, request, object_id, version_id):
+        article = self._article_or_404(request, object_id)
+        version = get_object_or_404(revisions.versions_of(article), pk=version_id)
+        if request.method == "POST":
+            if not self.has_change_permission(request, article):
+                raise PermissionDenied
+            restored = revisions.restore(article, version, request.user)
+            saved_at = timezone.localtime(version.revision.date_created)
+            self.log_change(request, restored, f"Restored the revision of {saved_at:%d %B %Y, %H:%M}.")
+            self.message_user(request, "The revision is restored. The version it replaced is kept in the history.")
+            return redirect("admin:feed_article_change", article.pk)
+        rows, body = revisions.compare(version, article)
+        context = self.admin_site.each_context(request) | {
+            "title": f"Revision of {timezone.localtime(version.revision.date_created):%d %B %Y, %H:%M}",
+            "opts": self.opts,
+            "original": article,
+            "version": version,
+            "rows": rows,
+            "body_diff": body,
+            "can_restore": self.has_change_permission(request, article),
+        }
+        return TemplateResponse(request, "admin/feed/article/revision.html", context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        article = self.get_object(request, object_id)
+        versions = revisions.versions_of(article) if article else []
+        return super().history_view(request, object_id, (extra_context or {}) | {"versions": versions})
+
+    # List columns.
 
     @admin.display(boolean=True, description="Live")
     def is_live(self, article):
         return article.is_published
 
-    @admin.display(boolean=True, description="Video")
-    def is_video(self, article):
-        return article.is_video
+    @admin.display(description="Bylines")
+    def byline_list(self, article):
+        return ", ".join(byline.author.name for byline in article.bylines.all())
 
     @admin.display(description="Tags")
     def tag_list(self, article):
         return ", ".join(tag.name for tag in article.tags.all())
+
+
+class KillForm(forms.Form):
+    DEFAULT_NOTICE = "This story has been withdrawn."
+    notice = forms.CharField(
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Readers who follow a link to the story see this instead.",
+    )
+
+
+@admin.register(ArticleInTrash)
+class ArticleInTrashAdmin(admin.ModelAdmin):
+    """Deleted stories, restorable for TRASH_DAYS days; `manage.py empty_trash` removes older ones."""
+
+    list_display = ["headline", "section", "status", "deleted_at"]
+    list_select_related = ["section"]
+    search_fields = ["headline"]
+    actions = ["restore_selected"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).trashed()
+
+    def has_module_permission(self, request):
+        return request.user.has_perm("feed.delete_article")
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("feed.delete_article")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.has_perm("feed.delete_article")
+
+    def has_restore_permission(self, request):
+        return request.user.has_perm("feed.delete_article")
+
+    @admin.action(permissions=["restore"], description="Restore the selected stories from the trash")
+    def restore_selected(self, request, queryset):
+        restored = list(Article.objects.filter(pk__in=queryset.values("pk")))
+        for article in restored:
+            article.restore_from_trash()
+        # Logged against the article itself, so the story's own history shows it.
+        LogEntry.objects.log_actions(request.user.pk, restored, CHANGE, "Restored from the trash.")
+        self.message_user(request, f"Restored {len(restored)} from the trash (kept {TRASH_DAYS} days).")

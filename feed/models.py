@@ -1,12 +1,16 @@
 import re
+from datetime import timedelta
 from urllib.parse import parse_qs, urlparse
 
+import reversion
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from authors.models import Author
@@ -31,8 +35,21 @@ class Section(models.Model):
 
 
 def published_q(prefix=""):
-    """The one definition of "visible to readers", usable across relations (prefix="target__")."""
-    return Q(**{f"{prefix}status": Article.Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
+    """The one definition of "visible to readers", usable across relations (prefix="target__").
+
+    Scheduling needs no job: a story shows once its published_at has come. An embargo needs no
+    check here either, because a database constraint keeps published_at at or after it.
+    """
+    return Q(
+        **{
+            f"{prefix}status": Article.Status.PUBLISHED,
+            f"{prefix}published_at__lte": timezone.now(),
+            f"{prefix}deleted_at__isnull": True,
+        }
+    )
+
+
+TRASH_DAYS = 30
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -52,11 +69,12 @@ class ArticleQuerySet(models.QuerySet):
         return self.with_photos().defer("body")
 
     def for_detail(self):
-        """Preloads the article page: with_photos(), then bylines with authors and avatars, tags, and the
-        related links whose targets are still published (one query each)."""
+        """Preloads the article page: with_photos(), then bylines with authors and avatars, tags,
+        corrections, and the related links whose targets are still published (one query each)."""
         return self.with_photos().prefetch_related(
             Prefetch("bylines", queryset=Byline.objects.select_related("author__avatar")),
             "tags",
+            "corrections",
             Prefetch(
                 "related_links",
                 queryset=RelatedLink.objects.filter(Q(target__isnull=True) | published_q("target__")).select_related(
@@ -65,15 +83,33 @@ class ArticleQuerySet(models.QuerySet):
             ),
         )
 
+    def not_trashed(self):
+        return self.filter(deleted_at__isnull=True)
+
+    def trashed(self):
+        """Deleted stories that can still be restored (the last TRASH_DAYS days)."""
+        return self.filter(deleted_at__gte=timezone.now() - timedelta(days=TRASH_DAYS))
+
+    def expired_trash(self):
+        return self.filter(deleted_at__lt=timezone.now() - timedelta(days=TRASH_DAYS))
+
+    def owned_by(self, user):
+        """Stories a user started or carries a byline on."""
+        return self.filter(Q(created_by=user) | Q(bylines__author__user=user)).distinct()
+
     def before(self, published_at, pk):
         """Stories older than the cursor (published_at, id): keyset pagination, no OFFSET."""
         return self.filter(Q(published_at__lt=published_at) | Q(published_at=published_at, pk__lt=pk))
 
 
+# Every save inside reversion.create_revision() (the admin's) keeps a revision, bylines and links included.
+@reversion.register(follow=["bylines", "related_links"])
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
+        REVIEW = "review", "In review"
         PUBLISHED = "published", "Published"
+        KILLED = "killed", "Killed"
 
     headline = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True, help_text="The story's address: /news/<slug>/.")
@@ -81,8 +117,21 @@ class Article(models.Model):
         max_length=500,
         help_text="One or two sentences for the feed, teasers and search results.",
     )
-    body = models.TextField(
-        help_text="The story. Paragraphs, quotes, lists and links are kept; other markup is removed."
+    body = ProseEditorField(
+        extensions={
+            "Bold": True,
+            "Italic": True,
+            "Heading": {"levels": [2, 3]},
+            "BulletList": True,
+            "OrderedList": True,
+            "ListItem": True,
+            "Blockquote": True,
+            "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+            "HardBreak": True,
+            "History": True,
+        },
+        sanitize=sanitize_body,
+        help_text="The story. Paragraphs, quotes, lists and links are kept; other markup is removed.",
     )
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
@@ -96,7 +145,23 @@ class Article(models.Model):
         blank=True,
         help_text="Shown as “Updated”. Moved only by a substantive update, never by a typo fix.",
     )
+    embargo_until = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="No publishing before this time, not even with “Publish now”.",
+    )
+    killed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    kill_notice = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="What readers see at the story's address after it is killed.",
+    )
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
     modified_at = models.DateTimeField(auto_now=True)
     lead_photo = models.ForeignKey(
         Photo, on_delete=models.PROTECT, null=True, blank=True, related_name="lead_of_articles"
@@ -128,6 +193,10 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-id"]
+        permissions = [
+            ("publish_article", "Can publish, schedule, unpublish and kill stories"),
+            ("change_any_article", "Can edit every story, not only their own drafts"),
+        ]
         get_latest_by = "published_at"
         indexes = [
             # The feed, section and tag pages: published() ordered newest first, with keyset cursor.
@@ -138,6 +207,17 @@ class Article(models.Model):
                 condition=~Q(status="published") | Q(published_at__isnull=False),
                 name="article_published_has_date",
                 violation_error_message="A published story needs a publication time.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published")
+                | Q(embargo_until__isnull=True)
+                | Q(published_at__gte=F("embargo_until")),
+                name="article_not_before_embargo",
+                violation_error_message="The story is under embargo until a later time.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="killed") | Q(killed_at__isnull=False),
+                name="article_killed_has_date",
             ),
             models.CheckConstraint(
                 condition=Q(video_url="") | Q(video_poster__isnull=False),
@@ -154,10 +234,27 @@ class Article(models.Model):
             self.slug = slugify(self.headline)[:200]
         self.body = sanitize_body(self.body)
         self.reading_minutes = reading_minutes(self.body)
+        if not self._state.adding:
+            # Every change counts, so an editor holding an older copy is told before overwriting.
+            self.version += 1
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("feed:article", kwargs={"slug": self.slug})
+
+    def kill(self, notice=""):
+        self.status = self.Status.KILLED
+        self.killed_at = timezone.now()
+        self.kill_notice = notice or self.kill_notice
+        self.save()
+
+    def move_to_trash(self):
+        self.deleted_at = timezone.now()
+        self.save()
+
+    def restore_from_trash(self):
+        self.deleted_at = None
+        self.save()
 
     def clean(self):
         if self.video_url and video_embed_url(self.video_url) is None:
@@ -165,10 +262,55 @@ class Article(models.Model):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
 
+    def publish_problems(self):
+        """What in the story itself stops it from going live, in words an editor can act on.
+
+        Bylines are rows of their own: the admin checks them in the byline formset, so that
+        the form's not-yet-saved rows count.
+        """
+        problems = []
+        if not self.summary.strip():
+            problems.append("Write a summary.")
+        photo = self.video_poster if self.is_video else self.lead_photo
+        if photo is None:
+            problems.append("Choose a lead photo." if not self.is_video else "Choose a video poster.")
+        # A photo's credit is required by the database; its alt text could still be blank spaces.
+        elif not photo.alt_text.strip():
+            problems.append(f"The photo “{photo}” needs alt text.")
+        return problems
+
+    def embargo_problem(self, when):
+        if self.embargo_until and when < self.embargo_until:
+            local = timezone.localtime(self.embargo_until)
+            return f"This story is under embargo until {local:%d %B %Y, %H:%M}."
+        return None
+
+    def is_owned_by(self, user):
+        return self.created_by_id == user.pk or self.bylines.filter(author__user=user).exists()
+
+    def can_be_viewed_by(self, user):
+        """In the admin and in preview: editors see every story, reporters their own."""
+        if not (user.is_active and user.is_staff and user.has_perm("feed.view_article")):
+            return False
+        return user.has_perm("feed.change_any_article") or self.is_owned_by(user)
+
+    def can_be_edited_by(self, user):
+        """Editors edit every story; reporters only their own, and only while it is a draft."""
+        if not (user.is_active and user.is_staff and user.has_perm("feed.change_article")):
+            return False
+        if user.has_perm("feed.change_any_article"):
+            return True
+        return self.status == self.Status.DRAFT and self.is_owned_by(user)
+
+    @property
+    def is_killed(self):
+        return self.status == self.Status.KILLED
+
     @property
     def is_published(self):
         return (
             self.status == self.Status.PUBLISHED
+            and self.deleted_at is None
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
@@ -243,6 +385,7 @@ def video_embed_url(url):
     return None
 
 
+@reversion.register()
 class Byline(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
     author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
@@ -258,6 +401,7 @@ class Byline(models.Model):
         return f"{self.author} on {self.article}"
 
 
+@reversion.register()
 class RelatedLink(models.Model):
     """An editor's related-story link: to one of our stories, or to an outside page."""
 
@@ -320,3 +464,40 @@ class RelatedLink(models.Model):
     @property
     def teaser(self):
         return self.target.summary if self.target_id else ""
+
+
+class ArticleInTrash(Article):
+    """Deleted stories, as their own admin list."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "article in the trash"
+        verbose_name_plural = f"trash: deleted articles (kept {TRASH_DAYS} days)"
+
+
+class Correction(models.Model):
+    """A dated note appended to a story. Kept for the record: never edited or deleted in the admin."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        CLARIFICATION = "clarification", "Clarification"
+        UPDATE = "update", "Update"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(max_length=15, choices=Kind.choices, default=Kind.CORRECTION)
+    text = models.TextField(help_text="What was wrong and what is right now, in one or two sentences.")
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(F("created_at").desc(), name="correction_newest_idx")]
+        constraints = [models.CheckConstraint(condition=~Q(text=""), name="correction_has_text")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} to “{self.article}”, {self.created_at:%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#correction-{self.pk}"

@@ -7,6 +7,8 @@ app_name = "feed"
 urlpatterns = [
     path("", views.home, name="home"),
     path("news/<slug:slug>/", views.article, name="article"),
+    path("preview/<int:pk>/", views.preview, name="preview"),
+    path("corrections/", views.corrections, name="corrections"),
     path("section/<slug:slug>/", views.section, name="section"),
     # taggit keeps non-Latin letters in slugs ("київ"), which the slug converter refuses.
     path("tags/<str:slug>/", views.tag, name="tag"),

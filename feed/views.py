@@ -1,15 +1,17 @@
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
 from taggit.models import Tag
 
 from authors.models import Author
 
-from .models import Article, Section
+from .models import Article, Correction, Section, published_q
 from .pagination import keyset_page
 
 VIDEO_STRIP_SIZE = 4
 MORE_STORIES_SIZE = 5
+CORRECTIONS_PAGE_SIZE = 100
 
 
 def video_strip(exclude=None):
@@ -81,8 +83,7 @@ def author(request, slug):
     )
 
 
-def article(request, slug):
-    article = get_object_or_404(Article.objects.published().for_detail(), slug=slug)
+def _render_article(request, article, **context):
     body_parts, listed_links = article.body_parts()
     more_stories = keyset_page(
         Article.objects.published().exclude(pk=article.pk).for_listing(), None, MORE_STORIES_SIZE
@@ -96,5 +97,36 @@ def article(request, slug):
             "listed_links": listed_links,
             "more_stories": more_stories,
             "videos": video_strip(exclude=article),
+            **context,
         },
     )
+
+
+def article(request, slug):
+    article = Article.objects.published().for_detail().filter(slug=slug).first()
+    if article is None:
+        killed = Article.objects.not_trashed().filter(slug=slug, status=Article.Status.KILLED).first()
+        if killed is None:
+            raise Http404("No such story.")
+        return render(request, "feed/killed.html", {"article": killed}, status=410)
+    return _render_article(request, article)
+
+
+@never_cache
+def preview(request, pk):
+    """Any story as readers would see it, for the staff who may open it in the admin; 404 for anyone else."""
+    article = Article.objects.not_trashed().for_detail().filter(pk=pk).first()
+    if article is None or not article.can_be_viewed_by(request.user):
+        raise Http404("No such story.")
+    response = _render_article(request, article, is_preview=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def corrections(request):
+    notes = (
+        Correction.objects.filter(published_q("article__"))
+        .select_related("article")
+        .order_by("-created_at", "-id")[:CORRECTIONS_PAGE_SIZE]
+    )
+    return render(request, "feed/corrections.html", {"corrections": notes})

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "taggit",
+    "reversion",
+    "django_prose_editor",
     "newsroom",
     "media",
     "authors",

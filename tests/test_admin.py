@@ -65,6 +65,9 @@ def article_form_data(article, **changes):
         "bylines-INITIAL_FORMS": "0",
         "related_links-TOTAL_FORMS": "0",
         "related_links-INITIAL_FORMS": "0",
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
+        "known_version": article.version,
     }
     data.update(changes)
     return data

@@ -80,8 +80,8 @@ def test_article_page_runs_a_fixed_number_of_queries(client, django_assert_max_n
     with_one, with_five = build_article(1), build_article(5)
     with django_assert_max_num_queries(10):
         one = queries_for(client, with_one.get_absolute_url())
-    # Expect 7 queries: the article with section and photos; bylines with authors; tags; related
-    # links with their targets; more stories; the video strip; the section menu.
-    with django_assert_num_queries(7):
+    # Expect 8 queries: the article with section and photos; bylines with authors; tags; corrections;
+    # related links with their targets; more stories; the video strip; the section menu.
+    with django_assert_num_queries(8):
         five = queries_for(client, with_five.get_absolute_url())
     assert one == five
