@@ -415,9 +415,9 @@ class ArticleAdmin(admin.ModelAdmin):
         return article
 
     def kill_view(self, request, object_id):
-        article = self._article_or_404(request, object_id)
         if not self.has_publish_permission(request):
             raise PermissionDenied
+        article = self._article_or_404(request, object_id)
         form = KillForm(request.POST or None, initial={"notice": article.kill_notice or KillForm.DEFAULT_NOTICE})
         if request.method == "POST" and form.is_valid():
             with transaction.atomic(), reversion.create_revision():

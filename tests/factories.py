@@ -4,6 +4,7 @@ import io
 import itertools
 from datetime import timedelta
 
+from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -74,3 +75,60 @@ def make_article(*, authors=(), tags=(), **kw):
 def make_related_link(**kw):
     kw.setdefault("position", next(_sequence))
     return RelatedLink.objects.create(**kw)
+
+
+def make_user(role=None, *, author=None, **kw):
+    """A staff user in one of the newsroom's roles ("Reporter", "Editor", "Bio manager"), or in none."""
+    n = next(_sequence)
+    kw.setdefault("username", f"{(role or 'staff').lower().replace(' ', '-')}-{n}")
+    kw.setdefault("is_staff", True)
+    user = User.objects.create_user(password="correct horse battery", **kw)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    if author is not None:
+        author.user = user
+        author.save()
+    return user
+
+
+def _split_datetime(prefix, value):
+    if value is None:
+        return {f"{prefix}_0": "", f"{prefix}_1": ""}
+    local = timezone.localtime(value)
+    return {f"{prefix}_0": local.strftime("%Y-%m-%d"), f"{prefix}_1": local.strftime("%H:%M:%S")}
+
+
+def article_form_data(article, **changes):
+    """What the admin's article form posts for an unchanged article, its bylines included."""
+    bylines = list(article.bylines.all())
+    data = {
+        "headline": article.headline,
+        "slug": article.slug,
+        "section": article.section_id,
+        "summary": article.summary,
+        "body": article.body,
+        "tags": ", ".join(tag.name for tag in article.tags.all()),
+        "lead_photo": article.lead_photo_id or "",
+        "lead_photo_caption": article.lead_photo_caption,
+        "video_url": article.video_url,
+        "video_poster": article.video_poster_id or "",
+        "video_duration": "",
+        **_split_datetime("published_at", article.published_at),
+        **_split_datetime("embargo_until", article.embargo_until),
+        "bylines-TOTAL_FORMS": str(len(bylines)),
+        "bylines-INITIAL_FORMS": str(len(bylines)),
+        "related_links-TOTAL_FORMS": "0",
+        "related_links-INITIAL_FORMS": "0",
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
+        "known_version": article.version,
+    }
+    for number, byline in enumerate(bylines):
+        data |= {
+            f"bylines-{number}-id": byline.pk,
+            f"bylines-{number}-article": article.pk,
+            f"bylines-{number}-author": byline.author_id,
+            f"bylines-{number}-position": byline.position,
+        }
+    data.update(changes)
+    return data

@@ -7,7 +7,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from feed.models import Article
-from tests.factories import make_article, make_author, make_credit, make_photo, make_related_link, make_section
+from tests.factories import (
+    article_form_data,
+    make_article,
+    make_author,
+    make_credit,
+    make_photo,
+    make_related_link,
+    make_section,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -45,32 +53,6 @@ def test_admin_lists_run_a_fixed_number_of_queries(admin_client, name):
 @pytest.mark.parametrize("name", [n.replace("changelist", "add") for n in CHANGELISTS])
 def test_admin_add_forms_load(admin_client, name):
     assert admin_client.get(reverse(name)).status_code == 200
-
-
-def article_form_data(article, **changes):
-    data = {
-        "headline": article.headline,
-        "slug": article.slug,
-        "section": article.section_id,
-        "summary": article.summary,
-        "body": article.body,
-        "tags": "",
-        "status": article.status,
-        "published_at_0": timezone.localtime(article.published_at).strftime("%Y-%m-%d"),
-        "published_at_1": timezone.localtime(article.published_at).strftime("%H:%M:%S"),
-        "lead_photo_caption": "",
-        "video_url": "",
-        "video_duration": "",
-        "bylines-TOTAL_FORMS": "0",
-        "bylines-INITIAL_FORMS": "0",
-        "related_links-TOTAL_FORMS": "0",
-        "related_links-INITIAL_FORMS": "0",
-        "corrections-TOTAL_FORMS": "0",
-        "corrections-INITIAL_FORMS": "0",
-        "known_version": article.version,
-    }
-    data.update(changes)
-    return data
 
 
 def test_typo_fix_does_not_move_updated_time(admin_client):
