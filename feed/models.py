@@ -115,7 +115,8 @@ class Article(models.Model):
     slug = models.SlugField(max_length=200, unique=True, help_text="The story's address: /news/<slug>/.")
     summary = models.TextField(
         max_length=500,
-        help_text="One or two sentences for the feed, teasers and search results.",
+        blank=True,
+        help_text="One or two sentences for the feed, teasers and search results. Needed to publish.",
     )
     body = ProseEditorField(
         extensions={
