@@ -1,12 +1,14 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from taggit.models import Tag, TaggedItem
 
-from feed.models import Article
+from feed.models import Article, Byline
 from tests.factories import (
     article_form_data,
     make_article,
@@ -177,3 +179,51 @@ def test_admin_refuses_unusable_tags(admin_client, tags, message):
     assert response.status_code == 200
     assert message in response.content.decode()
     assert Article.objects.get(pk=article.pk).headline == "Original"
+
+
+def bulk_articles(count, section, author, photo):
+    """Many stories fast: one INSERT for the articles, one for their bylines, one for their tags."""
+    start = Article.objects.count()
+    now = timezone.now()
+    articles = Article.objects.bulk_create(
+        Article(
+            headline=f"Bulk story {start + n}",
+            slug=f"bulk-story-{start + n}",
+            summary="Summary.",
+            body="<p>Body.</p>",
+            section=section,
+            status=Article.Status.PUBLISHED,
+            published_at=now - timedelta(minutes=start + n),
+            lead_photo=photo,
+        )
+        for n in range(count)
+    )
+    Byline.objects.bulk_create(Byline(article=article, author=author) for article in articles)
+    tag, _ = Tag.objects.get_or_create(name="Kyiv", slug="kyiv")
+    content_type = ContentType.objects.get_for_model(Article)
+    TaggedItem.objects.bulk_create(
+        TaggedItem(tag=tag, content_type=content_type, object_id=article.pk) for article in articles
+    )
+
+
+def test_article_list_with_500_stories_runs_the_same_queries_as_with_5(admin_client):
+    section, author, photo = make_section(), make_author(), make_photo()
+    url = reverse("admin:feed_article_changelist")
+    bulk_articles(5, section, author, photo)
+    with_five = queries_for(admin_client, url)
+    bulk_articles(495, section, author, photo)
+    with CaptureQueriesContext(connection) as captured:
+        response = admin_client.get(url)
+    assert len(captured) == with_five
+    assert "500 articles" in response.content.decode()
+
+
+def test_article_list_filters_by_author_and_tag(admin_client):
+    mine, theirs = make_author(), make_author()
+    make_article(headline="Mine about Odesa", authors=[mine], tags=["Odesa"])
+    make_article(headline="Theirs about Lviv", authors=[theirs], tags=["Lviv"])
+    url = reverse("admin:feed_article_changelist")
+    by_author = admin_client.get(url, {"authors__id__exact": mine.pk}).content.decode()
+    assert "Mine about Odesa" in by_author and "Theirs about Lviv" not in by_author
+    by_tag = admin_client.get(url, {"tags__id__exact": Tag.objects.get(name="Lviv").pk})
+    assert "Theirs about Lviv" in by_tag.content.decode() and "Mine about Odesa" not in by_tag.content.decode()

@@ -1,6 +1,7 @@
 """The newsroom's daily workflow in the admin: publishing, checks, embargo, kill, corrections,
 preview, revisions, conflicts, the trash and the history log."""
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -14,10 +15,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from feed.models import Article, Correction
+from media.models import Photo
 from tests.factories import (
     article_form_data,
+    image_file,
     make_article,
     make_author,
+    make_credit,
     make_photo,
     make_user,
 )
@@ -353,7 +357,9 @@ def test_trash_keeps_stories_thirty_days(editor_client):
     page = editor_client.get(reverse("admin:feed_articleintrash_changelist")).content.decode()
     assert recent.headline in page
     assert old.headline not in page
-    call_command("empty_trash", stdout=open("/dev/null", "w"))
+    out = io.StringIO()
+    call_command("empty_trash", stdout=out)
+    assert "Deleted 1 story" in out.getvalue()
     assert list(Article.objects.values_list("pk", flat=True)) == [recent.pk]
 
 
@@ -418,9 +424,6 @@ def test_article_form_has_the_rich_text_editor_and_an_add_photo_button(editor_cl
 
 
 def test_new_lead_photo_is_uploaded_from_the_article_form_popup(editor_client):
-    from media.models import Photo
-    from tests.factories import image_file, make_credit
-
     response = editor_client.post(
         reverse("admin:media_photo_add") + "?_to_field=id&_popup=1",
         {
