@@ -19,7 +19,7 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.core.exceptions import BadRequest
 from django.db import connections, models
 from django.db.models import F, Func, Q, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -80,7 +80,9 @@ def search(queryset, text, vendor):
     if vendor == "postgresql":
         query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
         return queryset.filter(search_vector=query).annotate(
-            rank=SearchRank(F("search_vector"), query),
+            # ts_rank is a float4, which comes back as its shortest text ("0.0607927") and then no
+            # longer equals itself in a cursor; as a float8 it round-trips exactly.
+            rank=Cast(SearchRank(F("search_vector"), query), models.FloatField()),
             snippet=SearchHeadline(
                 plain_body(),
                 query,
@@ -94,8 +96,8 @@ def search(queryset, text, vendor):
             ),
         )
     words = fallback_words(text)
-    if not words:
-        return queryset.none()
+    if not words:  # only punctuation or symbols: nothing to look for
+        return queryset.annotate(rank=Value(0.0, output_field=models.FloatField())).none()
     rank = Value(0.0)
     for word in words:
         queryset = queryset.filter(Q(headline__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word))

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from feed.models import Article
+from feed.models import Article, Section
 from tests.factories import make_article, make_author, make_credit, make_photo, make_related_link, make_section
 
 pytestmark = pytest.mark.django_db
@@ -192,3 +192,20 @@ def test_admin_refuses_unusable_tags(admin_client, tags, message):
     assert response.status_code == 200
     assert message in response.content.decode()
     assert Article.objects.get(pk=article.pk).headline == "Original"
+
+
+def test_editors_add_and_rename_sections_with_their_pages_and_feeds(admin_client, client):
+    """Sections are data: one added in the admin gets a menu entry, a page and feeds at once."""
+    response = admin_client.post(
+        reverse("admin:feed_section_add"), {"name": "Opinion", "slug": "opinion", "position": "3"}
+    )
+    assert response.status_code == 302
+    section = Section.objects.get(slug="opinion")
+    make_article(section=section, headline="Why the grain deal matters")
+    assert 'href="/section/opinion/"' in client.get("/").content.decode()
+    assert client.get("/section/opinion/rss/").status_code == 200
+    response = admin_client.post(
+        reverse("admin:feed_section_change", args=[section.pk]), {"name": "Comment", "slug": "opinion", "position": "3"}
+    )
+    assert response.status_code == 302
+    assert '<h1 id="feed-heading" class="page-heading">Comment</h1>' in client.get("/section/opinion/").content.decode()
