@@ -46,8 +46,9 @@ class ArticleQuerySet(models.QuerySet):
         return self.exclude(video_url="")
 
     def with_photos(self):
-        """Joins the section, the lead photo and the video poster, each with its credit."""
-        return self.select_related("section", "lead_photo__credit", "video_poster__credit")
+        """Joins the section, the lead photo and the video poster, each with its credit. Leaves out
+        the search document, which no page reads."""
+        return self.select_related("section", "lead_photo__credit", "video_poster__credit").defer("search_vector")
 
     def for_listing(self):
         """What a story card shows, in one query: with_photos(), without the body it never shows."""
