@@ -4,8 +4,9 @@ from urllib.parse import parse_qs, urlparse
 
 import reversion
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models, router
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +18,7 @@ from authors.models import Author
 from media.models import Photo
 
 from .html import reading_minutes, sanitize_body, split_blocks
+from .search import PortableGinIndex, search_vector
 
 
 class Section(models.Model):
@@ -61,8 +63,9 @@ class ArticleQuerySet(models.QuerySet):
         return self.exclude(video_url="")
 
     def with_photos(self):
-        """Joins the section, the lead photo and the video poster, each with its credit."""
-        return self.select_related("section", "lead_photo__credit", "video_poster__credit")
+        """Joins the section, the lead photo and the video poster, each with its credit. Leaves out
+        the search document, which no page reads."""
+        return self.select_related("section", "lead_photo__credit", "video_poster__credit").defer("search_vector")
 
     def for_listing(self):
         """What a story card shows, in one query: with_photos(), without the body it never shows."""
@@ -96,6 +99,20 @@ class ArticleQuerySet(models.QuerySet):
     def owned_by(self, user):
         """Stories a user started or carries a byline on."""
         return self.filter(Q(created_by=user) | Q(bylines__author__user=user)).distinct()
+
+    def for_feed(self):
+        """What a feed entry carries: with_photos(), then bylines with authors and tags (one query each)."""
+        return self.with_photos().prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+            "tags",
+        )
+
+    def update_search_vectors(self):
+        """Recomputes the stored search document of these stories, in one UPDATE (PostgreSQL only;
+        elsewhere search reads the text columns and the vector stays empty)."""
+        if connections[self.db].vendor != "postgresql":
+            return 0
+        return self.update(search_vector=search_vector())
 
     def before(self, published_at, pk):
         """Stories older than the cursor (published_at, id): keyset pagination, no OFFSET."""
@@ -189,6 +206,8 @@ class Article(models.Model):
         help_text="The still shown before the reader chooses to play.",
     )
     video_duration = models.DurationField(null=True, blank=True, help_text="Example: 00:03:45.")
+    # Headline (weight A), summary (B) and body text (C), kept up to date by save(); PostgreSQL only.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -202,6 +221,8 @@ class Article(models.Model):
         indexes = [
             # The feed, section and tag pages: published() ordered newest first, with keyset cursor.
             models.Index(F("status"), F("published_at").desc(), F("id").desc(), name="article_feed_idx"),
+            # Search: search_vector @@ websearch_to_tsquery(...) (feed.search.search).
+            PortableGinIndex(fields=["search_vector"], name="article_search_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -239,6 +260,10 @@ class Article(models.Model):
             # Every change counts, so an editor holding an older copy is told before overwriting.
             self.version += 1
         super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"headline", "summary", "body"} & set(update_fields):
+            using = kwargs.get("using") or router.db_for_write(Article, instance=self)
+            Article.objects.using(using).filter(pk=self.pk).update_search_vectors()
 
     def get_absolute_url(self):
         return reverse("feed:article", kwargs={"slug": self.slug})
@@ -320,6 +345,11 @@ class Article(models.Model):
     def sorted_tags(self):
         # Sorted in Python: taggit refuses a custom queryset in prefetch_related.
         return sorted(self.tags.all(), key=lambda tag: tag.name.lower())
+
+    @property
+    def last_modified(self):
+        """The time of the last substantive change readers were told about (feeds, sitemaps, metadata)."""
+        return max(filter(None, [self.published_at, self.updated_at]), default=None)
 
     @property
     def is_video(self):

@@ -1,13 +1,23 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
-from django.http import Http404
+from django.contrib.sitemaps.views import SitemapIndexItem
+from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 from taggit.models import Tag
 
 from authors.models import Author
 
+from . import sitemaps
+from .forms import SearchForm
+from .metadata import article_meta, author_meta, page_meta
 from .models import Article, Correction, Section, published_q
 from .pagination import keyset_page
+from .search import MAX_QUERY_LENGTH, search_page
 
 VIDEO_STRIP_SIZE = 4
 MORE_STORIES_SIZE = 5
@@ -22,21 +32,39 @@ def video_strip(exclude=None):
     return list(videos[:VIDEO_STRIP_SIZE])
 
 
-def _story_list(request, template, stories, context, empty_is_404=False):
+def feed_links(title, name, **kwargs):
+    """<link rel="alternate"> entries for the RSS and Atom feeds named "<name>-rss" and "<name>-atom"."""
+    return [
+        {
+            "type": f"application/{kind}+xml",
+            "title": f"{title} ({label})",
+            "href": reverse(f"feed:{name}-{kind}", kwargs=kwargs),
+        }
+        for kind, label in (("rss", "RSS"), ("atom", "Atom"))
+    ]
+
+
+def _story_list(request, template, stories, context, empty_is_404=False, meta=None):
     cursor = request.GET.get("before")
     page = keyset_page(stories.for_listing(), cursor, settings.NEWSROOM_FEED_PAGE_SIZE)
     if empty_is_404 and not page.items and not cursor:
         raise Http404("Nothing published here.")
-    context |= {"page": page, "is_continuation": bool(cursor)}
+    if meta is None:
+        meta = page_meta(request, title=context["heading"], description=context.get("description", ""))
+    if cursor:  # an older page is its own page, not a copy of the first
+        meta["canonical"] = request.build_absolute_uri(f"{request.path}?{urlencode({'before': cursor})}")
+    context |= {"page": page, "is_continuation": bool(cursor), "meta": meta}
     return render(request, template, context)
 
 
 def home(request):
+    site = settings.NEWSROOM_SITE_NAME
     return _story_list(
         request,
         "feed/home.html",
         Article.objects.published(),
-        {"videos": video_strip()},
+        {"videos": video_strip(), "feed_links": feed_links(site, "site")},
+        meta=page_meta(request, title=f"{site} · News Feed"),
     )
 
 
@@ -46,7 +74,13 @@ def section(request, slug):
         request,
         "feed/story_list.html",
         Article.objects.published().filter(section=section),
-        {"heading": section.name, "eyebrow": "Section", "current_section": section.slug},
+        {
+            "heading": section.name,
+            "eyebrow": "Section",
+            "current_section": section.slug,
+            "description": f"The latest {section.name} stories from {settings.NEWSROOM_SITE_NAME}.",
+            "feed_links": feed_links(section.name, "section", slug=section.slug),
+        },
     )
 
 
@@ -58,7 +92,12 @@ def tag(request, slug):
         request,
         "feed/story_list.html",
         Article.objects.published().filter(tags=tag),
-        {"heading": tag.name, "eyebrow": "Topic"},
+        {
+            "heading": tag.name,
+            "eyebrow": "Topic",
+            "description": f"Stories about {tag.name} from {settings.NEWSROOM_SITE_NAME}.",
+            "feed_links": feed_links(tag.name, "tag", slug=tag.slug),
+        },
         # A topic used only by drafts or scheduled stories must not be revealed.
         empty_is_404=True,
     )
@@ -69,7 +108,13 @@ def video(request):
         request,
         "feed/story_list.html",
         Article.objects.published().videos(),
-        {"heading": "Video", "eyebrow": "Section", "current_section": "video"},
+        {
+            "heading": "Video",
+            "eyebrow": "Section",
+            "current_section": "video",
+            "description": f"Video stories from {settings.NEWSROOM_SITE_NAME}.",
+            "feed_links": feed_links("Video", "video"),
+        },
     )
 
 
@@ -79,7 +124,8 @@ def author(request, slug):
         request,
         "feed/author.html",
         Article.objects.published().filter(bylines__author=author),
-        {"author": author},
+        {"author": author, "feed_links": feed_links(author.name, "author", slug=author.slug)},
+        meta=author_meta(request, author),
     )
 
 
@@ -97,6 +143,8 @@ def _render_article(request, article, **context):
             "listed_links": listed_links,
             "more_stories": more_stories,
             "videos": video_strip(exclude=article),
+            "meta": article_meta(request, article),
+            "feed_links": feed_links(settings.NEWSROOM_SITE_NAME, "site"),
             **context,
         },
     )
@@ -130,3 +178,80 @@ def corrections(request):
         .order_by("-created_at", "-id")[:CORRECTIONS_PAGE_SIZE]
     )
     return render(request, "feed/corrections.html", {"corrections": notes})
+
+
+def search(request):
+    """/search/?q=…&section=…&author=…&after=<cursor>: published stories, best match first."""
+    form = SearchForm(request.GET)
+    page = None
+    next_url = None
+    if form.is_valid() and form.cleaned_data["q"]:
+        data = form.cleaned_data
+        stories = Article.objects.published()
+        if data["section"]:
+            stories = stories.filter(section=data["section"])
+        if data["author"]:
+            stories = stories.filter(bylines__author=data["author"])
+        page = search_page(stories.for_listing(), data["q"], request.GET.get("after"), settings.NEWSROOM_FEED_PAGE_SIZE)
+        if page.next_cursor:
+            params = {name: form.data[name] for name in ("q", "section", "author") if form.data[name]}
+            next_url = f"{reverse('feed:search')}?{urlencode(params | {'after': page.next_cursor})}"
+    return render(
+        request,
+        "feed/search.html",
+        {
+            "form": form,
+            "query": form.data["q"],
+            "page": page,
+            "next_url": next_url,
+            "max_query_length": MAX_QUERY_LENGTH,
+            "meta": page_meta(request, title="Search", description=f"Search {settings.NEWSROOM_SITE_NAME}."),
+            "feed_links": feed_links(settings.NEWSROOM_SITE_NAME, "site"),
+        },
+        # An unknown section or author in the address: the form says which, with a 400.
+        status=400 if form.errors else 200,
+    )
+
+
+@require_GET
+def sitemap_index(request):
+    """/sitemap.xml: one entry per month of stories (more if a month passes 50,000) and per fixed sitemap."""
+    entries = []
+    for section, pages, lastmod in sitemaps.index_entries():
+        location = request.build_absolute_uri(reverse("feed:sitemap", kwargs={"section": section}))
+        entries += [
+            SitemapIndexItem(location if page == 1 else f"{location}?p={page}", lastmod) for page in range(1, pages + 1)
+        ]
+    return render(request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml")
+
+
+@require_GET
+def sitemap(request, section):
+    """/sitemaps/<section>.xml, e.g. articles-2026-05, authors, tags, sections."""
+    found = sitemaps.sitemap_for(section)
+    if found is None:
+        raise Http404("No such sitemap.")
+    return sitemap_view(request, {section: found}, section=section)
+
+
+@require_GET
+def news_sitemap(request):
+    """/sitemap-news.xml: Google News sitemap of the stories of the last 48 hours."""
+    return render(
+        request,
+        "feed/sitemap_news.xml",
+        {"articles": sitemaps.news_items(), "publication": settings.NEWSROOM_SITE_NAME},
+        content_type="application/xml",
+    )
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('feed:sitemap-index'))}",
+        f"Sitemap: {request.build_absolute_uri(reverse('feed:sitemap-news'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -197,11 +197,16 @@ class Photo(models.Model):
 
     def rendition_url(self, slot, width):
         """The JPEG of a slot closest to `width`, or the original when none was made."""
+        return self.rendition(slot, width)[0]
+
+    def rendition(self, slot, width):
+        """(url, width, height) of the JPEG of a slot closest to `width`, or of the original when none
+        was made. Feeds and social cards need the size as well as the address."""
         entries = self.renditions.get(slot)
         if not entries:
-            return self.url
+            return self.url, self.width, self.height
         entry = min(entries, key=lambda entry: abs(entry["width"] - width))
-        return default_storage.url(entry["files"]["jpeg"])
+        return default_storage.url(entry["files"]["jpeg"]), entry["width"], entry["height"]
 
 
 class SlotCrop(models.Model):

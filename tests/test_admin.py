@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from feed.models import Article, Byline
+from feed.models import Article, Byline, Section
 from tests.factories import (
     article_form_data,
     make_article,
@@ -227,3 +227,20 @@ def test_article_list_filters_by_author_and_tag(admin_client):
     assert "Mine about Odesa" in by_author and "Theirs about Lviv" not in by_author
     by_tag = admin_client.get(url, {"tags__id__exact": Tag.objects.get(name="Lviv").pk})
     assert "Theirs about Lviv" in by_tag.content.decode() and "Mine about Odesa" not in by_tag.content.decode()
+
+
+def test_editors_add_and_rename_sections_with_their_pages_and_feeds(admin_client, client):
+    """Sections are data: one added in the admin gets a menu entry, a page and feeds at once."""
+    response = admin_client.post(
+        reverse("admin:feed_section_add"), {"name": "Opinion", "slug": "opinion", "position": "3"}
+    )
+    assert response.status_code == 302
+    section = Section.objects.get(slug="opinion")
+    make_article(section=section, headline="Why the grain deal matters")
+    assert 'href="/section/opinion/"' in client.get("/").content.decode()
+    assert client.get("/section/opinion/rss/").status_code == 200
+    response = admin_client.post(
+        reverse("admin:feed_section_change", args=[section.pk]), {"name": "Comment", "slug": "opinion", "position": "3"}
+    )
+    assert response.status_code == 302
+    assert '<h1 id="feed-heading" class="page-heading">Comment</h1>' in client.get("/section/opinion/").content.decode()

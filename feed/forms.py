@@ -1,0 +1,25 @@
+from django import forms
+
+from authors.models import Author
+
+from .models import Section
+from .search import MAX_QUERY_LENGTH, clean_query
+
+
+class SearchForm(forms.Form):
+    """The reader's search: words, and optionally a section and an author (by slug)."""
+
+    q = forms.CharField(label="Search for", required=False, strip=False)
+    section = forms.ModelChoiceField(
+        Section.objects.all(), to_field_name="slug", required=False, empty_label="All sections"
+    )
+    author = forms.ModelChoiceField(
+        Author.objects.all(), to_field_name="slug", required=False, empty_label="All authors"
+    )
+
+    def __init__(self, params):
+        # NUL never reaches the database (PostgreSQL refuses it in text), whatever field it is in.
+        data = {name: params.get(name, "").replace("\x00", "") for name in self.base_fields}
+        data["q"], self.shortened = clean_query(data["q"])
+        super().__init__(data)
+        self.fields["q"].widget.attrs.update({"type": "search", "maxlength": MAX_QUERY_LENGTH})

@@ -1,0 +1,194 @@
+"""Page metadata for readers' pages: canonical address, description, Open Graph, Twitter card and
+JSON-LD (schema.org), built as plain data here and rendered by newsroom/_page_meta.html.
+
+Addresses are absolute, taken from the request (the project does not use django.contrib.sites).
+Nothing here queries the database: it reads what the view loaded (for_detail()).
+"""
+
+import json
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+DESCRIPTION_LENGTH = 160
+LOGO = ("newsroom/logo.png", 512, 512)
+SITE_DESCRIPTION = "Breaking news and reporting from Ukraine and the region."
+# The same escapes as django.utils.html.json_script: no "</script>" or "<!--" can close the element.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def json_ld_script(data):
+    """A <script type="application/ld+json"> element holding `data`, safe to put in a page."""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(JSON_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+
+
+def iso(moment):
+    return timezone.localtime(moment).isoformat(timespec="seconds") if moment else None
+
+
+def iso_duration(delta):
+    """ISO 8601 duration: PT3M45S."""
+    total = int(delta.total_seconds())
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "") + f"{seconds}S"
+
+
+def organisation(request):
+    logo, width, height = LOGO
+    return {
+        "@type": "NewsMediaOrganization",
+        "name": settings.NEWSROOM_SITE_NAME,
+        "url": request.build_absolute_uri(reverse("feed:home")),
+        "logo": {
+            "@type": "ImageObject",
+            "url": request.build_absolute_uri(static(logo)),
+            "width": width,
+            "height": height,
+        },
+    }
+
+
+def person(request, author):
+    data = {"@type": "Person", "name": author.name, "url": request.build_absolute_uri(author.get_absolute_url())}
+    if author.role:
+        data["jobTitle"] = author.role
+    return data
+
+
+def social_image(request, photo, caption=""):
+    """The photo's 1200x630 JPEG rendition for link previews, or None."""
+    if photo is None:
+        return None
+    url, width, height = photo.rendition("social", 1200)
+    return {
+        "url": request.build_absolute_uri(url),
+        "width": width,
+        "height": height,
+        "alt": photo.alt_text,
+        "caption": caption or photo.caption,
+        "credit": photo.credit,
+    }
+
+
+def image_object(image):
+    credit = image["credit"]
+    creator = (
+        {"@type": "Person", "name": credit.photographer}
+        if credit.photographer
+        else {"@type": "Organization", "name": credit.source}
+    )
+    data = {
+        "@type": "ImageObject",
+        "url": image["url"],
+        "contentUrl": image["url"],
+        "width": image["width"],
+        "height": image["height"],
+        "creditText": str(credit),
+        "creator": creator,
+    }
+    if image["caption"]:
+        data["caption"] = image["caption"]
+    return data
+
+
+def page_meta(request, *, title, description="", path=None, kind="website", image=None, json_ld=None):
+    """The metadata of any reader's page. `path` defaults to the request's, without its query."""
+    return {
+        "title": title,
+        "description": Truncator(description or SITE_DESCRIPTION).chars(DESCRIPTION_LENGTH),
+        "canonical": request.build_absolute_uri(path or request.path),
+        "kind": kind,
+        "image": image,
+        "site_name": settings.NEWSROOM_SITE_NAME,
+        "json_ld": json_ld_script(json_ld) if json_ld else "",
+    }
+
+
+def article_json_ld(request, article, image):
+    """NewsArticle for a story loaded with for_detail(); a video story carries a VideoObject."""
+    url = request.build_absolute_uri(article.get_absolute_url())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "headline": article.headline,
+        "description": article.summary,
+        "datePublished": iso(article.published_at),
+        "dateModified": iso(article.last_modified),
+        "author": [person(request, byline.author) for byline in article.bylines.all()],
+        "publisher": organisation(request),
+        "articleSection": article.section.name,
+        "keywords": [tag.name for tag in article.sorted_tags],
+        "timeRequired": f"PT{article.reading_minutes}M",
+        "inLanguage": "en",
+    }
+    if image:
+        data["image"] = image_object(image)
+    if article.is_video:
+        video = {
+            "@type": "VideoObject",
+            "name": article.headline,
+            "description": article.summary,
+            "uploadDate": iso(article.published_at),
+            "embedUrl": article.video_embed_url,
+        }
+        if image:
+            video["thumbnailUrl"] = [image["url"]]
+        if article.video_duration:
+            video["duration"] = iso_duration(article.video_duration)
+        data["video"] = video
+    return data
+
+
+def article_meta(request, article):
+    """Everything the article page's <head> says about the story."""
+    photo = article.video_poster if article.is_video else article.lead_photo
+    image = social_image(request, photo, article.caption if photo == article.lead_photo else "")
+    meta = page_meta(
+        request,
+        title=article.headline,
+        description=article.summary,
+        path=article.get_absolute_url(),
+        kind="article",
+        image=image,
+        json_ld=article_json_ld(request, article, image),
+    )
+    meta["article"] = {
+        "published": iso(article.published_at),
+        "modified": iso(article.last_modified),
+        "section": article.section.name,
+        "tags": [tag.name for tag in article.sorted_tags],
+        "authors": [request.build_absolute_uri(byline.author.get_absolute_url()) for byline in article.bylines.all()],
+    }
+    return meta
+
+
+def author_meta(request, author):
+    """The author page: a profile with a schema.org Person."""
+    image = social_image(request, author.avatar)
+    data = {"@context": "https://schema.org", **person(request, author)}
+    if author.short_bio:
+        data["description"] = author.short_bio
+    if image:
+        data["image"] = image["url"]
+    data["worksFor"] = {
+        "@type": "NewsMediaOrganization",
+        "name": settings.NEWSROOM_SITE_NAME,
+        "url": request.build_absolute_uri(reverse("feed:home")),
+    }
+    return page_meta(
+        request,
+        title=author.name,
+        description=author.short_bio,
+        path=author.get_absolute_url(),
+        kind="profile",
+        image=image,
+        json_ld=data,
+    )

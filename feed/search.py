@@ -1,0 +1,188 @@
+"""Full-text search over stories.
+
+PostgreSQL: a stored, weighted tsvector (headline A, summary B, body text C) with a GIN index,
+`websearch_to_tsquery` for the reader's words (it never raises on stray quotes or operators),
+`ts_rank` for ordering and `ts_headline` for snippets. Other databases (SQLite in development)
+get a plain fallback: every word must appear in the headline, summary or body, ranked with the
+same weights.
+
+Results are paged with a keyset cursor on (rank, id): see `search_page`.
+"""
+
+import html
+import math
+import re
+from dataclasses import dataclass
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.core.exceptions import BadRequest
+from django.db import connections, models
+from django.db.models import F, Func, Q, Value
+from django.db.models.functions import Cast, Coalesce
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+SEARCH_CONFIG = "english"
+MAX_QUERY_LENGTH = 200
+# The fallback turns each word into three LIKE tests; more words than this add nothing useful.
+MAX_FALLBACK_WORDS = 8
+# ts_rank's default weights for D, C, B, A; the fallback uses the same for body, summary, headline.
+WEIGHTS = {"headline": 1.0, "summary": 0.4, "body": 0.2}
+MARK, END_MARK = "<mark>", "</mark>"
+WORD_RE = re.compile(r"\w+")
+
+
+def plain_body():
+    """The body with its tags replaced by spaces, in SQL. Entities (&amp;) are left for the
+    parser, which skips them when indexing; `safe_headline` decodes them in snippets."""
+    return Func(
+        F("body"), Value("<[^>]*>"), Value(" "), Value("g"), function="regexp_replace", output_field=models.TextField()
+    )
+
+
+def search_vector():
+    """The weighted document every story is indexed as (PostgreSQL only)."""
+    return (
+        SearchVector("headline", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+        + SearchVector(plain_body(), weight="C", config=SEARCH_CONFIG)
+    )
+
+
+class PortableGinIndex(GinIndex):
+    """A GIN index on PostgreSQL. Other databases get a plain index instead, because SQLite
+    rebuilds every index of a table when it alters one and cannot build a GIN index; the column
+    stays empty there, so that index costs nothing."""
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor == "postgresql":
+            return super().create_sql(model, schema_editor, using=using, **kwargs)
+        return models.Index.create_sql(self, model, schema_editor, **kwargs)
+
+
+def clean_query(raw):
+    """The reader's words as we search for them: NUL removed (PostgreSQL refuses it), whitespace
+    collapsed, at most MAX_QUERY_LENGTH characters. Returns (words, was_shortened)."""
+    text = " ".join(raw.replace("\x00", "").split())
+    if len(text) > MAX_QUERY_LENGTH:
+        return text[:MAX_QUERY_LENGTH].rstrip(), True
+    return text, False
+
+
+def fallback_words(text):
+    return list(dict.fromkeys(word.lower() for word in WORD_RE.findall(text)))[:MAX_FALLBACK_WORDS]
+
+
+def search(queryset, text, vendor):
+    """`queryset` narrowed to the stories matching `text`, annotated with `rank` (higher is better)
+    and, on PostgreSQL, `snippet` (ts_headline output; pass it through `safe_headline`)."""
+    if vendor == "postgresql":
+        query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+        return queryset.filter(search_vector=query).annotate(
+            # ts_rank is a float4, which comes back as its shortest text ("0.0607927") and then no
+            # longer equals itself in a cursor; as a float8 it round-trips exactly.
+            rank=Cast(SearchRank(F("search_vector"), query), models.FloatField()),
+            snippet=SearchHeadline(
+                plain_body(),
+                query,
+                config=SEARCH_CONFIG,
+                start_sel=MARK,
+                stop_sel=END_MARK,
+                max_words=30,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        )
+    words = fallback_words(text)
+    if not words:  # only punctuation or symbols: nothing to look for
+        return queryset.annotate(rank=Value(0.0, output_field=models.FloatField())).none()
+    rank = Value(0.0)
+    for word in words:
+        queryset = queryset.filter(Q(headline__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word))
+        for field, weight in WEIGHTS.items():
+            rank += models.Case(
+                models.When(**{f"{field}__icontains": word}, then=Value(weight)),
+                default=Value(0.0),
+                output_field=models.FloatField(),
+            )
+    return queryset.annotate(rank=Coalesce(rank, Value(0.0), output_field=models.FloatField()))
+
+
+def safe_headline(marked):
+    """HTML for a ts_headline snippet: only our <mark> tags survive; all other text is decoded
+    (the body's entities) and escaped again. Tags were stripped in SQL, so a literal "<mark>" can
+    only be one of ours."""
+    out = []
+    open_mark = False
+    for part in re.split(r"(</?mark>)", marked or ""):
+        if part == MARK:
+            if not open_mark:
+                out.append(MARK)
+                open_mark = True
+        elif part == END_MARK:
+            if open_mark:
+                out.append(END_MARK)
+                open_mark = False
+        else:
+            out.append(escape(re.sub(r"\s+", " ", html.unescape(part))))
+    if open_mark:
+        out.append(END_MARK)
+    return mark_safe("".join(out))
+
+
+def highlight_words(text, words):
+    """Escaped `text` with each of `words` wrapped in <mark> (the fallback's snippet)."""
+    if not words:
+        return escape(text)
+    pattern = re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+    out, last = [], 0
+    for match in pattern.finditer(text):
+        out += [escape(text[last : match.start()]), MARK, escape(match.group()), END_MARK]
+        last = match.end()
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out))
+
+
+# "<rank>:<id>": rank as Python's repr of a float (round-trips exactly), id as digits.
+CURSOR_RE = re.compile(r"(\d{1,20}(?:\.\d{1,20})?(?:e-?\d{1,3})?):(\d{1,18})", re.ASCII)
+
+
+def encode_cursor(item):
+    return f"{item.rank!r}:{item.pk}"
+
+
+def decode_cursor(value):
+    match = CURSOR_RE.fullmatch(value)
+    rank = float(match.group(1)) if match else math.nan
+    if not math.isfinite(rank):
+        raise BadRequest("This “Show More” link is malformed.")
+    return rank, int(match.group(2))
+
+
+@dataclass
+class Page:
+    items: list
+    next_cursor: str | None
+
+
+def search_page(queryset, text, cursor, size):
+    """One page of results, best first, after `cursor` (None: the first page).
+
+    Keyset on (rank, id) rather than OFFSET: a story published while the reader pages cannot push
+    a result onto the next page twice, and the database stops after size + 1 rows of its sort.
+    Each item gets `snippet_html`.
+    """
+    results = search(queryset, text, connections[queryset.db].vendor)
+    if cursor:
+        rank, pk = decode_cursor(cursor)
+        results = results.filter(Q(rank__lt=rank) | Q(rank=rank, pk__lt=pk))
+    items = list(results.order_by("-rank", "-id")[: size + 1])
+    has_more = len(items) > size
+    items = items[:size]
+    words = fallback_words(text)
+    for item in items:
+        snippet = getattr(item, "snippet", None)
+        item.snippet_html = safe_headline(snippet) if snippet else highlight_words(item.summary, words)
+    return Page(items=items, next_cursor=encode_cursor(items[-1]) if has_more else None)

@@ -1,0 +1,242 @@
+"""/search/: full-text search on PostgreSQL (weights, stemming, ranking, highlighted snippets, GIN
+index), a simple fallback on SQLite, filters, keyset paging, and odd input that never gives a 500."""
+
+import importlib
+from datetime import timedelta
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.utils import timezone
+
+from feed.models import Article
+from tests.factories import make_article, make_author, make_photo, make_section
+
+pytestmark = pytest.mark.django_db
+
+postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
+
+
+def results(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, response.content[:500]
+    soup = BeautifulSoup(response.content, "html.parser")
+    return soup, [h.get_text(strip=True) for h in soup.select(".search-results .card__headline")]
+
+
+def test_every_page_has_an_accessible_search_form_in_the_header(client):
+    make_article()
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    form = soup.select_one("header form[role=search]")
+    assert form["action"] == "/search/" and form["method"] == "get"
+    field = form.find("input", attrs={"name": "q"})
+    assert form.find("label", attrs={"for": field["id"]}).get_text(strip=True)
+
+
+def test_finds_published_stories_only(client):
+    make_article(headline="Grain corridor reopens")
+    make_article(headline="Grain corridor draft", status=Article.Status.DRAFT)
+    make_article(headline="Grain corridor scheduled", published_at=timezone.now() + timedelta(hours=1))
+    make_article(headline="Unrelated story")
+    _soup, found = results(client, "/search/?q=grain+corridor")
+    assert found == ["Grain corridor reopens"]
+
+
+def test_headline_match_ranks_above_summary_above_body(client):
+    now = timezone.now()
+    make_article(headline="Story A", body="<p>The convoy reached Kherson.</p>", published_at=now - timedelta(hours=1))
+    make_article(headline="Story B", summary="A convoy left at dawn.", published_at=now - timedelta(hours=2))
+    make_article(headline="Convoy attacked near Kherson", published_at=now - timedelta(hours=3))
+    _soup, found = results(client, "/search/?q=convoy")
+    assert found == ["Convoy attacked near Kherson", "Story B", "Story A"]
+
+
+def test_snippet_highlights_matches_and_escapes_the_body(client):
+    make_article(
+        headline="Shelling in Nikopol",
+        summary="Shelling hit Nikopol again.",
+        body="<p>Shelling hit <strong>Nikopol</strong> &amp; its port; &lt;script&gt;alert(1)&lt;/script&gt;.</p>",
+    )
+    soup, _found = results(client, "/search/?q=nikopol")
+    snippet = soup.select_one(".search-results .card__snippet")
+    assert [mark.get_text() for mark in snippet.find_all("mark")][:1] == ["Nikopol"]
+    assert {tag.name for tag in snippet.find_all(True)} == {"mark"}  # no markup from the body survives
+    assert "<script>" not in str(snippet)
+
+
+@postgres_only
+def test_postgres_search_stems_words_and_uses_the_body(client):
+    make_article(headline="Story A", body="<p>Rescuers <em>searched</em> the collapsed buildings.</p>")
+    make_article(headline="Story B", body="<p>Nothing to see here.</p>")
+    soup, found = results(client, "/search/?q=building+search")
+    assert found == ["Story A"]
+    marks = [mark.get_text() for mark in soup.select(".card__snippet mark")]
+    assert marks == ["searched", "buildings"]
+
+
+@postgres_only
+def test_postgres_websearch_syntax_phrases_and_exclusions(client):
+    make_article(headline="Air defence shoots down drones over Kyiv")
+    make_article(headline="Drones hit Odesa port")
+    assert results(client, "/search/?q=drones+-odesa")[1] == ["Air defence shoots down drones over Kyiv"]
+    assert results(client, '/search/?q="hit+odesa"')[1] == ["Drones hit Odesa port"]
+
+
+@postgres_only
+def test_search_vector_is_indexed_and_kept_up_to_date():
+    article = make_article(headline="Blackout in Kharkiv")
+    assert Article.objects.filter(search_vector="kharkiv").get() == article
+    article.headline = "Blackout in Sumy"
+    article.save()
+    assert not Article.objects.filter(search_vector="kharkiv").exists()
+    assert Article.objects.filter(search_vector="sumy").exists()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'article_search_idx'")
+        (definition,) = cursor.fetchone()
+    assert "USING gin (search_vector)" in definition
+
+
+@postgres_only
+def test_migration_fills_the_vector_of_existing_stories():
+    from django.apps import apps
+
+    migration = importlib.import_module("feed.migrations.0005_article_search")
+    make_article(headline="Ferry resumes on the Dnipro")
+    Article.objects.update(search_vector=None)
+    with connection.schema_editor() as editor:
+        migration.fill_search_vectors(apps, editor)
+    assert Article.objects.filter(search_vector="ferry").exists()
+
+
+def test_filters_by_section_and_author(client):
+    politics, sport = make_section(slug="politics"), make_section(slug="sport")
+    writer = make_author(slug="writer")
+    make_article(headline="Final vote on budget", section=politics, authors=[writer])
+    make_article(headline="Final whistle in Lviv", section=sport)
+    assert results(client, "/search/?q=final&section=politics")[1] == ["Final vote on budget"]
+    assert results(client, "/search/?q=final&section=sport")[1] == ["Final whistle in Lviv"]
+    assert results(client, "/search/?q=final&author=writer")[1] == ["Final vote on budget"]
+    assert sorted(results(client, "/search/?q=final")[1]) == ["Final vote on budget", "Final whistle in Lviv"]
+
+
+def test_show_more_pages_through_every_result_once(client, settings):
+    """Keyset pages on (rank, id): 23 matches in pages of 5, each exactly once, best first."""
+    settings.NEWSROOM_FEED_PAGE_SIZE = 5
+    for n in range(23):
+        # Different ranks (the word appears in the headline or only in the body) and ties.
+        headline = f"Evacuation update {n}" if n % 3 == 0 else f"Update {n}"
+        make_article(headline=headline, body="<p>Evacuation continues in the east.</p>")
+    make_article(headline="Nothing relevant")
+    url, seen, pages = "/search/?q=evacuation&section=", [], 0
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200
+        soup = BeautifulSoup(response.content, "html.parser")
+        seen += [h.get_text(strip=True) for h in soup.select(".search-results .card__headline")]
+        more = soup.select_one("[data-show-more]")
+        url = more["href"] if more else None
+        if url:
+            assert parse_qs(urlparse(url).query)["q"] == ["evacuation"]
+        pages += 1
+    assert pages == 5
+    assert len(seen) == len(set(seen)) == 23
+    assert seen[:8] == sorted(seen[:8], key=lambda h: not h.startswith("Evacuation"))
+    assert all(h.startswith("Evacuation") for h in seen[:8])
+
+
+ODD_QUERIES = [
+    "",
+    "   ",
+    '"',
+    '"unclosed phrase',
+    "-",
+    "- - -",
+    "OR",
+    "or or or",
+    "!",
+    "&|!():*<>",
+    "a & b | !c",
+    "drone:*",
+    "'; DROP TABLE feed_article; --",
+    "<script>alert(1)</script>",
+    "%",
+    "_",
+    "\\",
+    "the and of",
+    "Київ",
+    "🚀🚀",
+    "\u200b\u2028",
+]
+
+
+@pytest.mark.parametrize("query", ODD_QUERIES)
+def test_odd_queries_give_a_clear_page(client, query):
+    make_article(headline="Drone attack on Kyiv")
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert b"Search" in response.content
+
+
+def test_nul_characters_are_dropped(client):
+    make_article(headline="Drone attack on Kyiv")
+    assert results(client, "/search/?q=dro%00ne")[1] == ["Drone attack on Kyiv"]
+    results(client, "/search/?q=drone&section=%00")
+    results(client, "/search/?q=drone&author=a%00b", status=400)
+
+
+@pytest.mark.parametrize("query_string", ["q=%FF%FE%FD", "q=%C3%28", "q=%ED%A0%80", "q=drone%FF"])
+def test_bad_utf8_gives_a_clear_page(client, query_string):
+    make_article(headline="Drone attack on Kyiv")
+    response = client.get("/search/", QUERY_STRING=query_string)
+    assert response.status_code == 200
+
+
+def test_a_huge_query_is_shortened_with_a_message(client):
+    make_article(headline="Drone attack on Kyiv")
+    soup, found = results(client, "/search/?q=" + "drone " + "x" * 10_000)
+    assert "first 200 characters" in soup.select_one("[role=status]").get_text()
+    assert found == []  # "drone" AND a 194-letter word
+
+
+def test_empty_query_asks_for_words(client):
+    make_article()
+    soup, found = results(client, "/search/?q=")
+    assert found == []
+    assert "Type a few words" in soup.get_text()
+
+
+@pytest.mark.parametrize("params", ["section=nope", "author=nope", "section=" + "x" * 5000])
+def test_unknown_filters_are_a_400_with_the_form(client, params):
+    make_article(headline="Drone attack")
+    soup, _found = results(client, f"/search/?q=drone&{params}", status=400)
+    assert soup.select_one(".search-notice--error")
+    assert soup.select_one("form.search-form")
+
+
+@pytest.mark.parametrize("cursor", ["x", "1", "0.5:", ":1", "nan:1", "inf:1", "1e999:1", "-1:1", "0.5:1:2", "0.5%001"])
+def test_malformed_cursor_is_a_400(client, cursor):
+    make_article(headline="Drone attack")
+    assert client.get(f"/search/?q=drone&after={cursor}").status_code == 400
+
+
+def test_search_page_runs_a_fixed_number_of_queries(client, settings, django_assert_max_num_queries):
+    """2 results or 25 (page of 30), with filters: the same count, at most 7 queries (the section
+    and author filters; the results with section and photos; the section and author lists of the
+    form; the header's section menu)."""
+    settings.NEWSROOM_FEED_PAGE_SIZE = 30
+    section, author = make_section(slug="politics"), make_author(slug="writer")
+
+    def add(count):
+        for _ in range(count):
+            make_article(headline="Budget vote", section=section, authors=[author], lead_photo=make_photo())
+
+    url = "/search/?q=budget&section=politics&author=writer"
+    add(2)
+    with django_assert_max_num_queries(7) as captured:
+        assert len(results(client, url)[1]) == 2
+    few = len(captured)
+    add(23)
+    with django_assert_max_num_queries(7) as captured:
+        assert len(results(client, url)[1]) == 25
+    assert len(captured) == few
