@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db.models import Count
 from django.utils import timezone
+from reversion.models import Version
 from taggit.models import Tag
 
 from authors.models import Author
@@ -20,7 +21,7 @@ from media.models import Photo, PhotoCredit
 
 pytestmark = pytest.mark.django_db
 
-SEEDED_MODELS = [Author, Article, Section, Photo, PhotoCredit, Byline, RelatedLink, Tag]
+SEEDED_MODELS = [Author, Article, Section, Photo, PhotoCredit, Byline, RelatedLink, Tag, Version]
 
 
 def run(command, *args):
@@ -40,6 +41,7 @@ def test_seed_demo_builds_a_complete_newsroom_once():
     check_seed_demo_includes_hidden_stories(seeded)
     check_authors_have_bylines_bios_and_avatars(seeded)
     check_related_links_point_inside_the_body_or_after_it(seeded)
+    check_every_story_has_a_first_revision(seeded)
     check_second_run_changes_nothing(seeded)
 
 
@@ -104,6 +106,14 @@ def check_related_links_point_inside_the_body_or_after_it(seeded):
     for link in links.filter(target__isnull=False):
         assert link.target_id != link.article_id
         assert link.target.is_published
+
+
+def check_every_story_has_a_first_revision(seeded):
+    """Each story its own revision, so that restoring one story's revision touches no other story."""
+    for article in Article.objects.all():
+        versions = Version.objects.get_for_object(article)
+        assert versions.count() == 1
+        assert versions.get().revision.version_set.filter(content_type__model="article").count() == 1
 
 
 def check_second_run_changes_nothing(seeded):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -561,6 +562,8 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             counts = DemoNewsroom(random.Random(SEED), timezone.now()).build()
+            # A first revision per story, so that history, diffs and edit conflicts work from day one.
+            call_command("createinitialrevisions", "feed.Article", comment="Demo content.", stdout=io.StringIO())
         self.stdout.write(
             self.style.SUCCESS(
                 "Created {authors} authors, {sections} sections, {articles} articles ({videos} videos, {drafts} "
