@@ -8,7 +8,7 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
@@ -204,14 +204,14 @@ class StatusFilter(admin.SimpleListFilter):
 class ArticleAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     form = ArticleForm
-    list_display = ["headline", "section", "status", "byline_list", "published_at", "is_live", "tag_list"]
+    list_display = ["headline", "section", "state", "byline_list", "published_at", "tag_list"]
     list_filter = [StatusFilter, "section", "authors", "tags"]
     list_select_related = ["section"]
     search_fields = ["headline", "summary"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["lead_photo", "video_poster"]
-    readonly_fields = ["status", "updated_at", "reading_minutes", "created_at", "created_by", "modified_at"]
+    readonly_fields = ["state", "updated_at", "reading_minutes", "created_at", "created_by", "modified_at"]
     inlines = [BylineInline, RelatedLinkInline, CorrectionInline]
     actions = ["publish_selected", "unpublish_selected"]
     change_form_template = "admin/feed/article/change_form.html"
@@ -223,7 +223,7 @@ class ArticleAdmin(admin.ModelAdmin):
             "Publishing",
             {
                 "fields": [
-                    "status",
+                    "state",
                     "published_at",
                     "embargo_until",
                     "substantive_update",
@@ -235,6 +235,9 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Video", {"classes": ["collapse"], "fields": ["video_url", "video_poster", "video_duration"]}),
         ("Advanced", {"classes": ["collapse"], "fields": ["created_at", "created_by", "modified_at"]}),
     ]
+
+    class Media:
+        css = {"all": ["feed/admin.css"]}
 
     # Permissions: editors work on every story; reporters on their own drafts (see Article).
 
@@ -464,9 +467,12 @@ class ArticleAdmin(admin.ModelAdmin):
 
     # List columns.
 
-    @admin.display(boolean=True, description="Live")
-    def is_live(self, article):
-        return article.is_published
+    @admin.display(description="Status", ordering="status")
+    def state(self, article):
+        return article.state_label
+
+    def view_on_site(self, article):
+        return article.get_absolute_url() if article.is_published else reverse("feed:preview", args=[article.pk])
 
     @admin.display(description="Bylines")
     def byline_list(self, article):

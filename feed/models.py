@@ -329,6 +329,13 @@ class Article(models.Model):
         return self.status == self.Status.DRAFT and self.is_owned_by(user)
 
     @property
+    def state_label(self):
+        """The status as editors say it: a published story whose time has not come is "Scheduled"."""
+        if self.status == self.Status.PUBLISHED and self.published_at and self.published_at > timezone.now():
+            return "Scheduled"
+        return self.get_status_display()
+
+    @property
     def is_killed(self):
         return self.status == self.Status.KILLED
 

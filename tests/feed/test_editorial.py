@@ -459,3 +459,10 @@ def test_new_lead_photo_is_uploaded_from_the_article_form_popup(editor_client):
     photo = Photo.objects.get(alt_text="Volunteers unload aid")
     assert "popup_response" in response.content.decode()
     assert str(photo.pk) in response.content.decode()
+
+
+def test_admin_says_scheduled_and_view_on_site_previews_unpublished_stories(editor_client):
+    scheduled = make_article(published_at=timezone.now() + timedelta(hours=2))
+    page = BeautifulSoup(editor_client.get(change_url(scheduled)).content, "html.parser")
+    assert "Scheduled" in page.select_one(".field-state").get_text()
+    assert page.select_one("a.viewsitelink")["href"].endswith(reverse("feed:preview", args=[scheduled.pk]))
