@@ -217,7 +217,7 @@ class ArticleAdmin(admin.ModelAdmin):
     change_form_template = "admin/feed/article/change_form.html"
     object_history_template = "admin/feed/article/object_history.html"
     fieldsets = [
-        (None, {"fields": [("headline", "slug"), "section", "summary", "body", "tags", "known_version"]}),
+        (None, {"fields": ["headline", "slug", "section", "summary", "body", "tags", "known_version"]}),
         ("Lead photo", {"fields": ["lead_photo", "lead_photo_caption"]}),
         (
             "Publishing",

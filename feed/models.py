@@ -129,7 +129,9 @@ class Article(models.Model):
         KILLED = "killed", "Killed"
 
     headline = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True, help_text="The story's address: /news/<slug>/.")
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="The end of the story's address, after /news/. Keep it once published."
+    )
     summary = models.TextField(
         max_length=500,
         blank=True,
