@@ -51,6 +51,17 @@ def draft(**kw):
     return make_article(status=Article.Status.DRAFT, published_at=None, **kw)
 
 
+def schedule_data(article, at):
+    """The form as posted by "Schedule" with the publication time set to `at`."""
+    local = timezone.localtime(at)
+    return article_form_data(
+        article,
+        _schedule="Schedule",
+        published_at_0=local.strftime("%Y-%m-%d"),
+        published_at_1=local.strftime("%H:%M:%S"),
+    )
+
+
 def log_messages(article):
     return [entry.get_change_message() for entry in LogEntry.objects.filter(object_id=str(article.pk))]
 
@@ -125,12 +136,7 @@ def test_alt_text_of_blank_spaces_stops_publishing(editor_client):
 def test_scheduled_story_appears_at_its_time_without_any_job(editor_client, client, monkeypatch):
     article = draft()
     when = timezone.now() + timedelta(hours=3)
-    data = article_form_data(article, _schedule="Schedule")
-    data |= {
-        "published_at_0": timezone.localtime(when).strftime("%Y-%m-%d"),
-        "published_at_1": timezone.localtime(when).strftime("%H:%M:%S"),
-    }
-    assert editor_client.post(change_url(article), data).status_code == 302
+    assert editor_client.post(change_url(article), schedule_data(article, when)).status_code == 302
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
     assert client.get(article.get_absolute_url()).status_code == 404
@@ -163,10 +169,7 @@ def test_embargo_allows_scheduling_at_or_after_it(editor_client):
     article = draft(embargo_until=embargo)
 
     def schedule(at):
-        data = article_form_data(article, _schedule="Schedule")
-        local = timezone.localtime(at)
-        data |= {"published_at_0": local.strftime("%Y-%m-%d"), "published_at_1": local.strftime("%H:%M:%S")}
-        return editor_client.post(change_url(article), data)
+        return editor_client.post(change_url(article), schedule_data(article, at))
 
     assert "under embargo until" in form_errors(schedule(embargo - timedelta(hours=1)))
     assert schedule(embargo + timedelta(hours=1)).status_code == 302
