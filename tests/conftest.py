@@ -5,3 +5,10 @@ import pytest
 def uploads_in_tmp(settings, tmp_path):
     """Keep every file a test uploads out of the project's var/uploads."""
     settings.MEDIA_ROOT = tmp_path / "uploads"
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Argon2 is slow on purpose; tests that make hundreds of users need no such protection.
+    tests/test_logins.py checks the production setting itself."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
