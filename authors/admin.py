@@ -48,7 +48,8 @@ class AuthorAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if request.user.has_perm("authors.change_author"):
-            return super().get_readonly_fields(request, obj)
+            # Stories belong to the users linked to their bylines: relinking a profile hands them over.
+            return [] if request.user.has_perm("auth.change_user") else ["user"]
         every_field = [field.name for field in Author._meta.fields if field.editable]
         return [name for name in every_field if name not in self.OWN_PROFILE_FIELDS]
 

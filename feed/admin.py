@@ -2,8 +2,10 @@ import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -11,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from reversion.errors import RevertError
 from taggit.models import Tag
 
 from . import revisions
@@ -39,6 +42,13 @@ PUBLISHING_INTENTS = {"publish", "schedule", "unpublish"}
 GOING_LIVE_INTENTS = {"publish", "schedule"}
 
 
+def stays_or_goes_live(article, intent):
+    """Whether the story will be published (live or scheduled) after this save."""
+    if intent in GOING_LIVE_INTENTS:
+        return True
+    return article.status == Article.Status.PUBLISHED and intent != "unpublish"
+
+
 def intent_of(request):
     """What the editor asked for with the button they pressed; "" for a plain save."""
     if request is None or request.method != "POST":
@@ -51,7 +61,7 @@ class BylineFormSet(forms.BaseInlineFormSet):
 
     def clean(self):
         super().clean()
-        if intent_of(self.request) not in GOING_LIVE_INTENTS:
+        if not stays_or_goes_live(self.instance, intent_of(self.request)):
             return
         kept = [form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
         if not kept:
@@ -69,6 +79,26 @@ class BylineInline(admin.TabularInline):
         formset = super().get_formset(request, obj, **kwargs)
         formset.request = request
         return formset
+
+
+def visible_articles(user):
+    """The stories a user may find in the admin: editors every one outside the trash; reporters the
+    published ones (to link to them) and their own. Others' drafts do not exist for reporters."""
+    articles = Article.objects.not_trashed()
+    if user.has_perm("feed.change_any_article"):
+        return articles
+    return articles.filter(published_q() | Q(created_by=user) | Q(bylines__author__user=user)).distinct()
+
+
+def view_on_site_for_visible_articles(request, content_type_id, object_id):
+    """The admin's /admin/r/ redirect, which checks only that the user is staff, refused for stories
+    the user may not see: it would reveal their address, and so their headline."""
+    content_type = ContentType.objects.filter(pk=content_type_id).first()
+    model = content_type.model_class() if content_type else None
+    is_story = model is not None and issubclass(model, Article)
+    if is_story and not (str(object_id).isdigit() and visible_articles(request.user).filter(pk=object_id).exists()):
+        raise Http404("No such story.")
+    return shortcut(request, content_type_id, object_id)
 
 
 class RelatedLinkFormSet(forms.BaseInlineFormSet):
@@ -94,6 +124,12 @@ class RelatedLinkInline(admin.StackedInline):
     extra = 0
     autocomplete_fields = ["target"]
     fields = ["target", ("url", "title"), ("after_paragraph", "position")]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "target":
+            # The same stories the autocomplete offers: a posted id of any other is refused.
+            kwargs["queryset"] = visible_articles(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class CorrectionInline(admin.TabularInline):
@@ -148,7 +184,10 @@ class ArticleForm(forms.ModelForm):
         # The row stays locked until the admin's transaction ends, so no save can slip in between.
         current = Article.objects.select_for_update().filter(pk=self.instance.pk).values_list("version", flat=True)
         current = current.first()
-        if known is None or current is None or known == current:
+        if current is None or known == current:
+            return
+        if known is None:
+            self.add_error(None, "This form lost track of which version of the story it shows; reload the page.")
             return
         self.add_error(
             None,
@@ -163,18 +202,23 @@ class ArticleForm(forms.ModelForm):
     def _post_clean(self):
         super()._post_clean()  # the instance now holds the submitted values
         intent = intent_of(self.request)
-        if intent in GOING_LIVE_INTENTS:
+        article = self.instance
+        if intent in GOING_LIVE_INTENTS and article.is_killed:
+            self.add_error(None, "A killed story cannot be published again; write a new one.")
+        elif intent == "publish" and article.status == Article.Status.PUBLISHED:
+            self.add_error(None, "This story is already published.")
+        elif stays_or_goes_live(article, intent):
             self._check_publishable(intent)
 
     def _check_publishable(self, intent):
+        """Run for every save after which the story is live or scheduled, not only for the buttons
+        that put it there: a live story must not lose its byline or slip before its embargo."""
         article = self.instance
-        going_live_at = timezone.now()
-        if intent == "schedule":
-            if article.published_at is None or article.published_at <= going_live_at:
-                self.add_error("published_at", "To schedule the story, give a publication time in the future.")
-                return
-            going_live_at = article.published_at
-        if problem := article.embargo_problem(going_live_at):
+        going_live_at = timezone.now() if intent == "publish" else article.published_at
+        if intent == "schedule" and (going_live_at is None or going_live_at <= timezone.now()):
+            self.add_error("published_at", "To schedule the story, give a publication time in the future.")
+            return
+        if going_live_at and (problem := article.embargo_problem(going_live_at)):
             self.add_error("embargo_until", problem)
         for problem in article.publish_problems():
             self.add_error(None, f"Before publishing: {problem}")
@@ -205,7 +249,7 @@ class ArticleAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     form = ArticleForm
     list_display = ["headline", "section", "state", "byline_list", "published_at", "tag_list"]
-    list_filter = [StatusFilter, "section", "authors", "tags"]
+    list_filter = [StatusFilter, "section", "authors", ("tags", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["section"]
     search_fields = ["headline", "summary"]
     date_hierarchy = "published_at"
@@ -242,17 +286,9 @@ class ArticleAdmin(admin.ModelAdmin):
     # Permissions: editors work on every story; reporters on their own drafts (see Article).
 
     def get_queryset(self, request):
-        articles = (
-            super()
-            .get_queryset(request)
-            .not_trashed()
-            .prefetch_related("tags", Prefetch("bylines", queryset=Byline.objects.select_related("author")))
+        return visible_articles(request.user).prefetch_related(
+            "tags", Prefetch("bylines", queryset=Byline.objects.select_related("author"))
         )
-        if request.user.has_perm("feed.change_any_article"):
-            return articles
-        # Reporters find published stories (to link to them) and their own; others' drafts do not exist for them.
-        mine = Q(created_by=request.user) | Q(bylines__author__user=request.user)
-        return articles.filter(published_q() | mine).distinct()
 
     def has_view_permission(self, request, obj=None):
         if obj is None:
@@ -412,8 +448,9 @@ class ArticleAdmin(admin.ModelAdmin):
     # Kill, revisions.
 
     def _article_or_404(self, request, object_id):
+        """The story, for those who may see it whole: its revisions hold text cut before publication."""
         article = self.get_object(request, object_id)
-        if article is None or not self.has_view_permission(request, article):
+        if article is None or not article.can_be_viewed_by(request.user):
             raise Http404("No such story.")
         return article
 
@@ -421,6 +458,9 @@ class ArticleAdmin(admin.ModelAdmin):
         if not self.has_publish_permission(request):
             raise PermissionDenied
         article = self._article_or_404(request, object_id)
+        if article.status != Article.Status.PUBLISHED:
+            # A story that never ran has nothing to withdraw; a 410 would announce that it existed.
+            raise Http404("Only published stories can be killed; unpublished ones can be deleted.")
         form = KillForm(request.POST or None, initial={"notice": article.kill_notice or KillForm.DEFAULT_NOTICE})
         if request.method == "POST" and form.is_valid():
             with transaction.atomic(), reversion.create_revision():
@@ -443,8 +483,17 @@ class ArticleAdmin(admin.ModelAdmin):
         if request.method == "POST":
             if not self.has_change_permission(request, article):
                 raise PermissionDenied
-            restored = revisions.restore(article, version, request.user)
             saved_at = timezone.localtime(version.revision.date_created)
+            try:
+                restored = revisions.restore(article, version, request.user)
+            except (RevertError, IntegrityError):
+                self.message_user(
+                    request,
+                    "This revision cannot be restored: something it refers to (an author, a photo, a linked "
+                    "story) is gone, or its address is now another story's. Nothing was changed.",
+                    messages.ERROR,
+                )
+                return redirect("admin:feed_article_revision", article.pk, version.pk)
             self.log_change(request, restored, f"Restored the revision of {saved_at:%d %B %Y, %H:%M}.")
             self.message_user(request, "The revision is restored. The version it replaced is kept in the history.")
             return redirect("admin:feed_article_change", article.pk)
@@ -462,6 +511,8 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def history_view(self, request, object_id, extra_context=None):
         article = self.get_object(request, object_id)
+        if article is not None and not article.can_be_viewed_by(request.user):
+            raise PermissionDenied
         versions = revisions.versions_of(article) if article else []
         return super().history_view(request, object_id, (extra_context or {}) | {"versions": versions})
 

@@ -3,7 +3,14 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from feed.admin import view_on_site_for_visible_articles
+
 urlpatterns = [
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site_for_visible_articles),
+        name="view_on_site",
+    ),
     path("admin/", admin.site.urls),
     path("", include("feed.urls")),
 ]

@@ -72,6 +72,13 @@ def make_article(*, authors=(), tags=(), **kw):
     return article
 
 
+def make_ready_article(**kw):
+    """A story that passes the publishing checks (a byline, a lead photo), so the admin saves it live."""
+    kw.setdefault("authors", [make_author()])
+    kw.setdefault("lead_photo", make_photo())
+    return make_article(**kw)
+
+
 def make_related_link(**kw):
     kw.setdefault("position", next(_sequence))
     return RelatedLink.objects.create(**kw)

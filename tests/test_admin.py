@@ -15,6 +15,7 @@ from tests.factories import (
     make_author,
     make_credit,
     make_photo,
+    make_ready_article,
     make_related_link,
     make_section,
 )
@@ -58,7 +59,7 @@ def test_admin_add_forms_load(admin_client, name):
 
 
 def test_typo_fix_does_not_move_updated_time(admin_client):
-    article = make_article(published_at=timezone.now() - timedelta(hours=2))
+    article = make_ready_article(published_at=timezone.now() - timedelta(hours=2))
     url = reverse("admin:feed_article_change", args=[article.pk])
     response = admin_client.post(url, article_form_data(article, headline="Fixed a typo"))
     assert response.status_code == 302
@@ -68,7 +69,7 @@ def test_typo_fix_does_not_move_updated_time(admin_client):
 
 
 def test_substantive_update_stamps_updated_time(admin_client):
-    article = make_article(published_at=timezone.now() - timedelta(hours=2))
+    article = make_ready_article(published_at=timezone.now() - timedelta(hours=2))
     url = reverse("admin:feed_article_change", args=[article.pk])
     before = timezone.now()
     response = admin_client.post(url, article_form_data(article, body="<p>New toll: 5.</p>", substantive_update="on"))
@@ -130,7 +131,7 @@ def test_admin_refuses_the_same_author_twice_on_a_byline(admin_client):
 
 def test_admin_swaps_two_bylines_authors(admin_client):
     first, second = make_author(name="First Author"), make_author(name="Second Author")
-    article = make_article(authors=[first, second])
+    article = make_ready_article(authors=[first, second])
     one, two = article.bylines.order_by("position")
     data = article_form_data(
         article,
@@ -153,7 +154,7 @@ def test_admin_swaps_two_bylines_authors(admin_client):
 
 
 def test_admin_swaps_two_related_links_targets(admin_client):
-    article, a, b = make_article(), make_article(headline="A"), make_article(headline="B")
+    article, a, b = make_ready_article(), make_article(headline="A"), make_article(headline="B")
     link_a = make_related_link(article=article, target=a, position=0)
     link_b = make_related_link(article=article, target=b, position=1)
     data = article_form_data(

@@ -23,6 +23,7 @@ from tests.factories import (
     make_author,
     make_credit,
     make_photo,
+    make_ready_article,
     make_user,
 )
 
@@ -237,7 +238,7 @@ def test_preview_shows_a_draft_with_a_banner_to_staff_only(editor_client, client
 
 
 def test_correction_is_appended_shown_and_listed(editor_client, client):
-    article = make_article(published_at=timezone.now() - timedelta(days=1))
+    article = make_ready_article(published_at=timezone.now() - timedelta(days=1))
     data = article_form_data(article)
     data |= {
         "corrections-TOTAL_FORMS": "1",
@@ -282,7 +283,7 @@ def test_corrections_page_leaves_out_unpublished_stories(client):
 
 
 def test_revisions_list_diff_and_restore(editor_client, client):
-    article = make_article(headline="First headline", authors=[make_author()])
+    article = make_ready_article(headline="First headline")
     editor_client.post(change_url(article), article_form_data(article, headline="Second headline"))
     article.refresh_from_db()
     editor_client.post(
@@ -324,7 +325,7 @@ def test_restoring_a_revision_does_not_bring_a_killed_story_back(editor_client, 
 
 def test_second_editor_is_stopped_with_who_and_what_and_keeps_their_input(editor, editor_client):
     with reversion.create_revision():  # as the admin's add form does
-        article = make_article(headline="Shelling in Kharkiv", authors=[make_author()])
+        article = make_ready_article(headline="Shelling in Kharkiv")
     other = Client()
     other.force_login(make_user("Editor", username="taras"))
     # Both open the form at the same version.
