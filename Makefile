@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 
-.PHONY: run test bench format clean
+.PHONY: run serve test bench format clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,23 @@ run: $(STAMP)
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py ensure_admin
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Production serving on this machine: DEBUG off, hashed and compressed static files, gunicorn
+# (gunicorn.conf.py). A throwaway SECRET_KEY is made in var/ if none is set. Plain http here, so
+# the HTTPS-only settings are turned off; a real deployment sets none of these (docs/deploy.md).
+serve: export DEBUG := 0
+serve: export SECURE_SSL_REDIRECT ?= 0
+serve: export SESSION_COOKIE_SECURE ?= 0
+serve: export CSRF_COOKIE_SECURE ?= 0
+serve: export SECURE_HSTS_SECONDS ?= 0
+serve: $(STAMP) var/secret-key.txt
+	SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret-key.txt)} $(BIN)/python manage.py collectstatic --noinput -v0
+	SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret-key.txt)} $(BIN)/python manage.py migrate --noinput
+	SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret-key.txt)} $(BIN)/gunicorn -c gunicorn.conf.py
+
+var/secret-key.txt:
+	mkdir -p var
+	umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(64))" > $@
 
 test: $(STAMP)
 	$(BIN)/ruff check .
