@@ -38,7 +38,7 @@ class Generation:
 def _next_publication():
     from .models import Article
 
-    # article_schedule_idx: the earliest published_at after now among live, scheduled stories.
+    # article_feed_idx, read backwards: the earliest published_at after now among live stories.
     upcoming = (
         Article.objects.filter(
             status=Article.Status.PUBLISHED, deleted_at__isnull=True, published_at__gt=timezone.now()
