@@ -157,7 +157,7 @@ else:
         }
     }
 # How long a reader page is kept in that cache at most; edits and scheduled stories end it sooner.
-NEWSROOM_PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+NEWSROOM_PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300) if env_bool("CACHE", True) else 0
 # What CDNs and browsers are told about reader pages. s-maxage is how stale a CDN copy may be
 # after an edit unless the CDN is purged (docs/deploy.md).
 NEWSROOM_BROWSER_MAX_AGE = env_int("BROWSER_MAX_AGE", 30)
