@@ -36,6 +36,7 @@ from PIL import Image
 from taggit.models import Tag, TaggedItem
 
 from authors.models import Author
+from feed.caching import content_changed
 from feed.models import Article, Byline, Section
 from media.models import Photo, PhotoCredit
 
@@ -192,6 +193,8 @@ class Command(BaseCommand):
         self.search_seconds = time.perf_counter() - started - inserted
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+        # Bulk inserts send no signals: say so to the page cache, as feed/signals.py asks.
+        content_changed()
         self.seed_seconds = time.perf_counter() - started
         self.seeded = target - existing
         self.stdout.write(
