@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 
-.PHONY: run test bench format clean
+.PHONY: run serve test bench bench-pages format clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,20 +19,41 @@ run: $(STAMP)
 	$(BIN)/python manage.py ensure_admin
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# Production serving on this machine: DEBUG off, hashed and compressed static files, gunicorn
+# (gunicorn.conf.py). A throwaway SECRET_KEY is made in var/ if none is set. Plain http here, so
+# the HTTPS-only settings are turned off; a real deployment sets none of these (docs/deploy.md).
+serve: export DEBUG := 0
+serve: export SECURE_SSL_REDIRECT ?= 0
+serve: export SESSION_COOKIE_SECURE ?= 0
+serve: export CSRF_COOKIE_SECURE ?= 0
+serve: export SECURE_HSTS_SECONDS ?= 0
+serve: $(STAMP) var/secret-key.txt
+	SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret-key.txt)} $(BIN)/python manage.py collectstatic --noinput -v0
+	SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret-key.txt)} $(BIN)/python manage.py migrate --noinput
+	SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret-key.txt)} $(BIN)/gunicorn -c gunicorn.conf.py
+
+var/secret-key.txt:
+	mkdir -p var
+	umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(64))" > $@
+
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
-# Figures, not tests: image ingest time and memory (the media pipeline issue), then search latency
-# over 100,000 stories in a throwaway PostgreSQL database (created and dropped here).
+# Figures, not tests: image ingest time and memory (the media pipeline issue); reader pages under
+# gunicorn driven by wrk, cache off and warm, over N stories (`make bench N=100000`); then search
+# latency over 100,000 stories. Each in a throwaway PostgreSQL database (created and dropped here).
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432
 BENCH_DB ?= newsroom_bench
+BENCH_PAGES_DB ?= newsroom_bench_pages
+N ?= 10000
 bench: export DEBUG ?= 1
 bench: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	MEDIA_ROOT=$$(mktemp -d) $(BIN)/python manage.py bench_ingest
+	@$(MAKE) --no-print-directory bench-pages
 	@if ! command -v psql >/dev/null || ! psql "$(BENCH_PG)/postgres" -qtAc "SELECT 1" >/dev/null 2>&1; then \
 		echo "bench_search skipped: PostgreSQL is not reachable at $(BENCH_PG)"; \
 	else \
@@ -40,6 +61,23 @@ bench: $(STAMP)
 		DEBUG=0 DATABASE_URL=$(BENCH_PG)/$(BENCH_DB) $(BIN)/python manage.py migrate --noinput -v0 && \
 		DEBUG=0 DATABASE_URL=$(BENCH_PG)/$(BENCH_DB) $(BIN)/python manage.py bench_search; \
 		status=$$?; psql "$(BENCH_PG)/postgres" -qc "DROP DATABASE IF EXISTS $(BENCH_DB)"; exit $$status; \
+	fi
+
+# With REDIS_URL set (or Redis answering on 127.0.0.1:6379), the warm-cache run uses Redis, as a
+# multi-server deployment would; otherwise each worker's own memory.
+bench-pages: $(STAMP)
+	@command -v wrk >/dev/null || { echo "bench-pages needs wrk: apt-get install -y wrk"; exit 1; }
+	@if ! command -v psql >/dev/null || ! psql "$(BENCH_PG)/postgres" -qtAc "SELECT 1" >/dev/null 2>&1; then \
+		echo "bench_pages skipped: PostgreSQL is not reachable at $(BENCH_PG)"; \
+	else \
+		redis=$${REDIS_URL:-$$(redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && echo redis://127.0.0.1:6379/15)}; \
+		static=$$(mktemp -d); media=$$(mktemp -d); \
+		psql "$(BENCH_PG)/postgres" -qc "DROP DATABASE IF EXISTS $(BENCH_PAGES_DB)" -c "CREATE DATABASE $(BENCH_PAGES_DB)" && \
+		DATABASE_URL=$(BENCH_PG)/$(BENCH_PAGES_DB) $(BIN)/python manage.py migrate --noinput -v0 && \
+		DEBUG=0 SECURE_SSL_REDIRECT=0 STATIC_ROOT=$$static MEDIA_ROOT=$$media REDIS_URL=$$redis \
+			DATABASE_URL=$(BENCH_PG)/$(BENCH_PAGES_DB) $(BIN)/python manage.py bench_pages --articles $(N); \
+		status=$$?; psql "$(BENCH_PG)/postgres" -qc "DROP DATABASE IF EXISTS $(BENCH_PAGES_DB)"; \
+		rm -rf $$static $$media; exit $$status; \
 	fi
 
 format: $(STAMP)

@@ -116,7 +116,11 @@ class ArticleQuerySet(models.QuerySet):
 
     def before(self, published_at, pk):
         """Stories older than the cursor (published_at, id): keyset pagination, no OFFSET."""
-        return self.filter(Q(published_at__lt=published_at) | Q(published_at=published_at, pk__lt=pk))
+        # published_at <= cursor is implied by the OR; said on its own it becomes the index scan's
+        # start (article_feed_idx), so page 100 reads as few rows as page 1.
+        return self.filter(published_at__lte=published_at).filter(
+            Q(published_at__lt=published_at) | Q(published_at=published_at, pk__lt=pk)
+        )
 
 
 # Every save inside reversion.create_revision() (the admin's) keeps a revision, bylines and links included.
@@ -221,8 +225,25 @@ class Article(models.Model):
         ]
         get_latest_by = "published_at"
         indexes = [
-            # The feed, section and tag pages: published() ordered newest first, with keyset cursor.
-            models.Index(F("status"), F("published_at").desc(), F("id").desc(), name="article_feed_idx"),
+            # The home, tag, video and author pages and the feeds: published() ordered newest first,
+            # with the keyset cursor of before(); also the next scheduled story (feed/caching.py).
+            # Partial: only live rows, the condition published_q() always carries.
+            models.Index(
+                F("published_at").desc(),
+                F("id").desc(),
+                name="article_feed_idx",
+                condition=Q(status="published", deleted_at__isnull=True),
+            ),
+            # The section page: one section's published() stories, newest first.
+            models.Index(
+                F("section"),
+                F("published_at").desc(),
+                F("id").desc(),
+                name="article_section_feed_idx",
+                condition=Q(status="published", deleted_at__isnull=True),
+            ),
+            # The admin's article list filtered by status, newest first.
+            models.Index(F("status"), F("published_at").desc(), name="article_status_idx"),
             # Search: search_vector @@ websearch_to_tsquery(...) (feed.search.search).
             PortableGinIndex(fields=["search_vector"], name="article_search_idx"),
         ]

@@ -13,6 +13,7 @@ from taggit.models import Tag
 from authors.models import Author
 
 from . import sitemaps
+from .caching import cached_reader_page
 from .forms import SearchForm
 from .metadata import article_meta, author_meta, page_meta
 from .models import Article, Correction, Section, published_q
@@ -57,6 +58,7 @@ def _story_list(request, template, stories, context, empty_is_404=False, meta=No
     return render(request, template, context)
 
 
+@cached_reader_page
 def home(request):
     site = settings.NEWSROOM_SITE_NAME
     return _story_list(
@@ -68,6 +70,7 @@ def home(request):
     )
 
 
+@cached_reader_page
 def section(request, slug):
     section = get_object_or_404(Section, slug=slug)
     return _story_list(
@@ -84,6 +87,7 @@ def section(request, slug):
     )
 
 
+@cached_reader_page
 def tag(request, slug):
     if "\x00" in slug:  # PostgreSQL refuses NUL in text; no tag can have one
         raise Http404("No such topic.")
@@ -103,6 +107,7 @@ def tag(request, slug):
     )
 
 
+@cached_reader_page
 def video(request):
     return _story_list(
         request,
@@ -118,6 +123,7 @@ def video(request):
     )
 
 
+@cached_reader_page
 def author(request, slug):
     author = get_object_or_404(Author.objects.select_related("avatar"), slug=slug)
     return _story_list(
@@ -150,6 +156,7 @@ def _render_article(request, article, **context):
     )
 
 
+@cached_reader_page
 def article(request, slug):
     article = Article.objects.published().for_detail().filter(slug=slug).first()
     if article is None:
@@ -180,6 +187,8 @@ def corrections(request):
     return render(request, "feed/corrections.html", {"corrections": notes})
 
 
+# Results depend on what the reader typed: not worth a shared cache, and not for CDNs to keep.
+@never_cache
 def search(request):
     """/search/?q=…&section=…&author=…&after=<cursor>: published stories, best match first."""
     form = SearchForm(request.GET)

@@ -1,13 +1,30 @@
+from functools import lru_cache
 from pathlib import PurePath
 
 from django.conf import settings
 from django.core.files.storage import default_storage
+from django.core.signals import setting_changed
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
 
 from .images import MIME_TYPES, SLOTS, build_renditions, clean_original, validate_image_upload
+
+
+@lru_cache(maxsize=50_000)
+def storage_url(name):
+    """default_storage.url(name), remembered. A listing page shows about 300 rendition addresses and
+    each costs a urljoin; rendition names never change meaning (they carry a hash of the crop)."""
+    return default_storage.url(name)
+
+
+def _forget_storage_urls(setting, **kwargs):
+    if setting in {"MEDIA_URL", "STORAGES"}:
+        storage_url.cache_clear()
+
+
+setting_changed.connect(_forget_storage_urls)
 
 FRACTION = [MinValueValidator(0.0), MaxValueValidator(1.0)]
 
@@ -188,12 +205,12 @@ class Photo(models.Model):
         sources = [
             (
                 MIME_TYPES[fmt],
-                ", ".join(f"{default_storage.url(entry['files'][fmt])} {entry['width']}w" for entry in entries),
+                ", ".join(f"{storage_url(entry['files'][fmt])} {entry['width']}w" for entry in entries),
             )
             for fmt in formats
         ]
         fallback = next((entry for entry in entries if entry["width"] >= 640), entries[-1])
-        return sources, {"url": default_storage.url(fallback["files"]["jpeg"]), **fallback}
+        return sources, {"url": storage_url(fallback["files"]["jpeg"]), **fallback}
 
     def rendition_url(self, slot, width):
         """The JPEG of a slot closest to `width`, or the original when none was made."""
@@ -206,7 +223,7 @@ class Photo(models.Model):
         if not entries:
             return self.url, self.width, self.height
         entry = min(entries, key=lambda entry: abs(entry["width"] - width))
-        return default_storage.url(entry["files"]["jpeg"]), entry["width"], entry["height"]
+        return storage_url(entry["files"]["jpeg"]), entry["width"], entry["height"]
 
 
 class SlotCrop(models.Model):

@@ -5,7 +5,10 @@ from django.urls import include, path
 
 from feed.admin import view_on_site_for_visible_articles
 
+from . import views
+
 urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
     path(
         "admin/r/<int:content_type_id>/<path:object_id>/",
         admin.site.admin_view(view_on_site_for_visible_articles),

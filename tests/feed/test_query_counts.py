@@ -10,6 +10,12 @@ from tests.factories import make_article, make_author, make_photo, make_related_
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Count what the pages themselves cost; tests/feed/test_page_cache.py counts the cache's."""
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+
+
 def queries_for(client, url):
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
