@@ -64,6 +64,10 @@ class BylineInline(admin.TabularInline):
     extra = 1
     fields = ["author", "position"]
     autocomplete_fields = ["author"]
+    # A table's column heading is no label; name the box itself.
+    formfield_overrides = {
+        models.PositiveSmallIntegerField: {"widget": forms.NumberInput(attrs={"aria-label": "Position"})},
+    }
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
@@ -127,6 +131,13 @@ class ArticleForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["known_version"].initial = self.instance.version
+        # The admin labels a date-and-time pair as a whole; each box needs its own name for screen readers.
+        for name, label in (("published_at", "Publication"), ("embargo_until", "Embargo until")):
+            if name not in self.fields:  # read-only for reporters
+                continue
+            date, time = self.fields[name].widget.widgets
+            date.attrs["aria-label"] = f"{label}: date"
+            time.attrs["aria-label"] = f"{label}: time"
 
     def clean_tags(self):
         tags = self.cleaned_data["tags"]
