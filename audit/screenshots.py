@@ -1,8 +1,7 @@
-"""`make screenshots`: the home and article pages of the running demo site, desktop and phone, into docs/screenshots/."""
-
-from playwright.sync_api import sync_playwright
+"""`make screenshots`: home and article pages of the running demo site, desktop and phone, in docs/screenshots/."""
 
 import demo_site as demo
+from playwright.sync_api import sync_playwright
 
 OUT = demo.ROOT / "docs" / "screenshots"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
