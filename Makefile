@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 
-.PHONY: run serve test bench bench-pages format clean
+.PHONY: run serve test bench bench-pages audit screenshots format clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -79,6 +79,19 @@ bench-pages: $(STAMP)
 		status=$$?; psql "$(BENCH_PG)/postgres" -qc "DROP DATABASE IF EXISTS $(BENCH_PAGES_DB)"; \
 		rm -rf $$static $$media; exit $$status; \
 	fi
+
+# Figures, not tests: axe-core, the Nu HTML Checker and Lighthouse against the seeded demo site served
+# as in production (DEBUG off, gunicorn) on 127.0.0.1:8801 from a throwaway database in var/audit/.
+# Needs Debian's Chromium and Java; the npm tools are pinned in audit/package-lock.json.
+AUDIT_NPM := audit/node_modules/.package-lock.json
+$(AUDIT_NPM): audit/package-lock.json
+	cd audit && npm ci --no-audit --no-fund --ignore-scripts
+audit: $(STAMP) $(AUDIT_NPM)
+	cd audit && ../$(BIN)/python run.py
+
+# docs/screenshots/*.png (home and article, desktop and phone), from the same demo site.
+screenshots: $(STAMP)
+	cd audit && ../$(BIN)/python screenshots.py
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

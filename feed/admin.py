@@ -2,6 +2,7 @@ import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import PermissionDenied
@@ -68,12 +69,34 @@ class BylineFormSet(forms.BaseInlineFormSet):
             raise forms.ValidationError("Add at least one byline before publishing.")
 
 
-class BylineInline(admin.TabularInline):
+class NamedBlankAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete renders its blank choice as <option value=""></option>, which HTML forbids
+    (an empty option needs a label attribute); select2 shows its own placeholder either way."""
+
+    def create_option(self, name, value, label, *args, **kwargs):
+        option = super().create_option(name, value, label, *args, **kwargs)
+        if value == "" and not label:
+            option["attrs"]["label"] = "None"
+        return option
+
+
+class NamedBlankAutocompleteMixin:
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = NamedBlankAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class BylineInline(NamedBlankAutocompleteMixin, admin.TabularInline):
     model = Byline
     formset = BylineFormSet
     extra = 1
     fields = ["author", "position"]
     autocomplete_fields = ["author"]
+    # A table's column heading is no label; name the box itself.
+    formfield_overrides = {
+        models.PositiveSmallIntegerField: {"widget": forms.NumberInput(attrs={"aria-label": "Position"})},
+    }
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
@@ -116,7 +139,7 @@ class RelatedLinkFormSet(forms.BaseInlineFormSet):
             seen.add(target.pk)
 
 
-class RelatedLinkInline(admin.StackedInline):
+class RelatedLinkInline(NamedBlankAutocompleteMixin, admin.StackedInline):
     formset = RelatedLinkFormSet
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     model = RelatedLink
@@ -158,11 +181,22 @@ class ArticleForm(forms.ModelForm):
     )
     known_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+    class Meta:
+        # The admin shows help text as HTML, so "<slug>" in the model's help text would be an unknown tag.
+        help_texts = {"slug": "The story's address: /news/&lt;slug&gt;/."}
+
     request = None  # set by ArticleAdmin.get_form
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["known_version"].initial = self.instance.version
+        # The admin labels a date-and-time pair as a whole; each box needs its own name for screen readers.
+        for name, label in (("published_at", "Publication"), ("embargo_until", "Embargo until")):
+            if name not in self.fields:  # read-only for reporters
+                continue
+            date, time = self.fields[name].widget.widgets
+            date.attrs["aria-label"] = f"{label}: date"
+            time.attrs["aria-label"] = f"{label}: time"
 
     def clean_tags(self):
         tags = self.cleaned_data["tags"]
@@ -245,7 +279,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(NamedBlankAutocompleteMixin, admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     form = ArticleForm
     list_display = ["headline", "section", "state", "byline_list", "published_at", "tag_list"]
@@ -261,7 +295,9 @@ class ArticleAdmin(admin.ModelAdmin):
     change_form_template = "admin/feed/article/change_form.html"
     object_history_template = "admin/feed/article/object_history.html"
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "section", "summary", "body", "tags", "known_version"]}),
+        # known_version is a hidden field of the form, rendered by the template: a fieldset would give it a
+        # label, and a label for a hidden input is invalid HTML.
+        (None, {"fields": ["headline", "slug", "section", "summary", "body", "tags"]}),
         ("Lead photo", {"fields": ["lead_photo", "lead_photo_caption"]}),
         (
             "Publishing",

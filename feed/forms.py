@@ -9,7 +9,7 @@ from .search import MAX_QUERY_LENGTH, clean_query
 class SearchForm(forms.Form):
     """The reader's search: words, and optionally a section and an author (by slug)."""
 
-    q = forms.CharField(label="Search for", required=False, strip=False)
+    q = forms.CharField(label="Search for", required=False, strip=False, widget=forms.SearchInput)
     section = forms.ModelChoiceField(
         Section.objects.all(), to_field_name="slug", required=False, empty_label="All sections"
     )
@@ -22,4 +22,4 @@ class SearchForm(forms.Form):
         data = {name: params.get(name, "").replace("\x00", "") for name in self.base_fields}
         data["q"], self.shortened = clean_query(data["q"])
         super().__init__(data)
-        self.fields["q"].widget.attrs.update({"type": "search", "maxlength": MAX_QUERY_LENGTH})
+        self.fields["q"].widget.attrs["maxlength"] = MAX_QUERY_LENGTH

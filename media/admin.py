@@ -17,7 +17,13 @@ class PhotoCreditAdmin(admin.ModelAdmin):
     search_fields = ["photographer", "source"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(photo_count=models.Count("photos"))
+        # An aggregate drops Meta.ordering (GROUP BY); the autocomplete pages the result, so order it again.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(photo_count=models.Count("photos"))
+            .order_by(*PhotoCredit._meta.ordering)
+        )
 
     @admin.display(description="Photos", ordering="photo_count")
     def photo_count(self, credit):
@@ -88,7 +94,8 @@ class PhotoAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_usage()
+        # As above: with_usage() aggregates, which drops Meta.ordering.
+        return super().get_queryset(request).with_usage().order_by(*Photo._meta.ordering)
 
     @admin.display(description="Photo")
     def thumbnail(self, photo):

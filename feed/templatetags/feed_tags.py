@@ -1,4 +1,5 @@
 from django import template
+from django.utils import timezone
 
 from ..models import Section
 
@@ -18,3 +19,11 @@ def duration(value):
     hours, rest = divmod(total, 3600)
     minutes, seconds = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
+@register.filter
+def machine_time(value):
+    """A <time datetime> value: local time to the second. HTML allows at most three digits of a second's fraction."""
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()

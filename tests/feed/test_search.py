@@ -34,6 +34,14 @@ def test_every_page_has_an_accessible_search_form_in_the_header(client):
     assert form.find("label", attrs={"for": field["id"]}).get_text(strip=True)
 
 
+def test_the_search_page_box_has_one_type_attribute(client):
+    """It once rendered type="text" and then type="search": invalid HTML (the Nu checker's duplicate attribute)."""
+    content = client.get("/search/?q=drone").content.decode()
+    (box,) = [tag for tag in content.split("<input")[1:] if 'id="id_q"' in tag.split(">")[0]]
+    assert box.split(">")[0].count("type=") == 1
+    assert 'type="search"' in box
+
+
 def test_finds_published_stories_only(client):
     make_article(headline="Grain corridor reopens")
     make_article(headline="Grain corridor draft", status=Article.Status.DRAFT)

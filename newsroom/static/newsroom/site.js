@@ -19,6 +19,12 @@
       const nextLink = page.querySelector("[data-show-more]");
       const items = nextList ? Array.from(nextList.children) : [];
       items.forEach(function (item) { list.appendChild(document.adoptNode(item)); });
+      // The address now names the oldest page shown, so a reload or a shared link starts there.
+      // Only for this page's own list: the article page's "More from the News Feed" pages the home feed.
+      const loaded = new URL(link.href, window.location.href);
+      if (loaded.pathname === window.location.pathname) {
+        window.history.replaceState(null, "", loaded.pathname + loaded.search);
+      }
       if (nextLink) {
         link.href = nextLink.href;
         link.removeAttribute("aria-busy");
