@@ -29,6 +29,11 @@ def environment():
         "MEDIA_ROOT": str(WORK / "uploads"),
         "STATIC_ROOT": str(WORK / "static"),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # Served over plain http on loopback: no redirect to https, no https-only cookies.
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "SESSION_COOKIE_SECURE": "0",
+        "CSRF_COOKIE_SECURE": "0",
     }
     return env
 
