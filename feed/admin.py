@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, models, transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -18,7 +18,7 @@ from reversion.errors import RevertError
 from taggit.models import Tag
 
 from . import revisions
-from .models import TRASH_DAYS, Article, ArticleInTrash, Byline, Correction, RelatedLink, Section, published_q
+from .models import TRASH_DAYS, Article, ArticleInTrash, Byline, Correction, RelatedLink, Section
 
 
 @admin.register(Section)
@@ -104,22 +104,15 @@ class BylineInline(NamedBlankAutocompleteMixin, admin.TabularInline):
         return formset
 
 
-def visible_articles(user):
-    """The stories a user may find in the admin: editors every one outside the trash; reporters the
-    published ones (to link to them) and their own. Others' drafts do not exist for reporters."""
-    articles = Article.objects.not_trashed()
-    if user.has_perm("feed.change_any_article"):
-        return articles
-    return articles.filter(published_q() | Q(created_by=user) | Q(bylines__author__user=user)).distinct()
-
-
 def view_on_site_for_visible_articles(request, content_type_id, object_id):
     """The admin's /admin/r/ redirect, which checks only that the user is staff, refused for stories
     the user may not see: it would reveal their address, and so their headline."""
     content_type = ContentType.objects.filter(pk=content_type_id).first()
     model = content_type.model_class() if content_type else None
     is_story = model is not None and issubclass(model, Article)
-    if is_story and not (str(object_id).isdigit() and visible_articles(request.user).filter(pk=object_id).exists()):
+    if is_story and not (
+        str(object_id).isdigit() and Article.objects.visible_to_staff(request.user).filter(pk=object_id).exists()
+    ):
         raise Http404("No such story.")
     return shortcut(request, content_type_id, object_id)
 
@@ -151,7 +144,7 @@ class RelatedLinkInline(NamedBlankAutocompleteMixin, admin.StackedInline):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "target":
             # The same stories the autocomplete offers: a posted id of any other is refused.
-            kwargs["queryset"] = visible_articles(request.user)
+            kwargs["queryset"] = Article.objects.visible_to_staff(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -270,9 +263,9 @@ class StatusFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         value = self.value()
         if value == "live":
-            return queryset.filter(published_q())
+            return queryset.published()
         if value == "scheduled":
-            return queryset.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+            return queryset.scheduled()
         if value in Article.Status.values:
             return queryset.filter(status=value)
         return queryset
@@ -322,7 +315,7 @@ class ArticleAdmin(NamedBlankAutocompleteMixin, admin.ModelAdmin):
     # Permissions: editors work on every story; reporters on their own drafts (see Article).
 
     def get_queryset(self, request):
-        return visible_articles(request.user).prefetch_related(
+        return Article.objects.visible_to_staff(request.user).prefetch_related(
             "tags", Prefetch("bylines", queryset=Byline.objects.select_related("author"))
         )
 
@@ -449,11 +442,12 @@ class ArticleAdmin(NamedBlankAutocompleteMixin, admin.ModelAdmin):
     def publish_selected(self, request, queryset):
         published = 0
         now = timezone.now()
-        for article in queryset.select_related("lead_photo", "video_poster"):
+        candidates = queryset.select_related("lead_photo", "video_poster").annotate(byline_count=Count("bylines"))
+        for article in candidates:
             if article.is_published or article.is_killed:
                 continue
             problems = article.publish_problems()
-            if not article.bylines.exists():
+            if not article.byline_count:
                 problems.append("Add at least one byline.")
             if problem := article.embargo_problem(now):
                 problems.append(problem)

@@ -96,9 +96,18 @@ class ArticleQuerySet(models.QuerySet):
     def expired_trash(self):
         return self.filter(deleted_at__lt=timezone.now() - timedelta(days=TRASH_DAYS))
 
-    def owned_by(self, user):
-        """Stories a user started or carries a byline on."""
-        return self.filter(Q(created_by=user) | Q(bylines__author__user=user)).distinct()
+    def scheduled(self):
+        """Published stories whose time has not come yet."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def visible_to_staff(self, user):
+        """The stories a staff member may find in the admin: editors every one outside the trash;
+        reporters the published ones (to link to them) and their own, so others' drafts do not
+        exist for them. Article.can_be_viewed_by is the same rule for one story in hand."""
+        articles = self.not_trashed()
+        if user.has_perm("feed.change_any_article"):
+            return articles
+        return articles.filter(published_q() | Q(created_by=user) | Q(bylines__author__user=user)).distinct()
 
     def for_feed(self):
         """What a feed entry carries: with_photos(), then bylines with authors and tags (one query each)."""
