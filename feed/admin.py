@@ -1,4 +1,5 @@
 import reversion
+from csp.decorators import csp_update
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
@@ -13,12 +14,20 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.text import slugify
+from js_asset import Media
 from reversion.errors import RevertError
 from taggit.models import Tag
 
 from . import revisions
 from .models import TRASH_DAYS, Article, ArticleInTrash, Byline, Correction, RelatedLink, Section
+
+# The body editor (django-prose-editor's Tiptap) adds its base stylesheet as an inline <style> element,
+# and offers no setting to give it a nonce. The Content-Security-Policy allows exactly that stylesheet
+# by its hash, on the article form only. A new django-prose-editor may change it: the browser test
+# tests/browser/test_content_security_policy.py then reports the refused style and its new hash.
+PROSE_EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 
 
 @admin.register(Section)
@@ -357,6 +366,7 @@ class ArticleAdmin(NamedBlankAutocompleteMixin, admin.ModelAdmin):
 
     # The form and its buttons.
 
+    @method_decorator(csp_update({"style-src": [PROSE_EDITOR_STYLE_HASH]}))
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if intent_of(request) in PUBLISHING_INTENTS and not self.has_publish_permission(request):
             raise PermissionDenied
@@ -364,6 +374,12 @@ class ArticleAdmin(NamedBlankAutocompleteMixin, admin.ModelAdmin):
         with reversion.create_revision():
             reversion.set_user(request.user)
             return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # django-prose-editor's import map is an inline <script type="importmap">: the Content-Security-Policy
+        # lets it run only with this request's nonce, which django-js-asset's Media puts on its tags.
+        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def save_model(self, request, obj, form, change):
         intent = intent_of(request)

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -71,6 +72,7 @@ INSTALLED_APPS = [
     "axes",
     "reversion",
     "django_prose_editor",
+    "csp",
     "newsroom",
     "media",
     "authors",
@@ -79,6 +81,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The Content-Security-Policy header (CONTENT_SECURITY_POLICY below) on every response Django makes.
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag from the content and 304 Not Modified for If-None-Match / If-Modified-Since.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -232,3 +236,40 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 # Behind a load balancer or CDN that ends TLS and says so in X-Forwarded-Proto (docs/deploy.md).
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Response headers (docs/security.md). Django's defaults already send X-Content-Type-Options: nosniff,
+# X-Frame-Options: DENY and Cross-Origin-Opener-Policy: same-origin; they are spelled out so that a
+# change is deliberate. strict-origin-when-cross-origin, not same-origin: the YouTube player refuses
+# to play in an iframe whose request carries no Referer.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy (django-csp). Nothing runs but our own script files: no inline script, no
+# eval. The one inline script, django-prose-editor's import map on the article form, carries the
+# request's nonce (feed/admin.py); a page that never asks for request.csp_nonce gets no nonce in its
+# header, which is what lets whole reader pages be cached (feed/caching.py).
+# Video stories play in an iframe from these hosts, only after the reader clicks "Play" (feed/models.py).
+VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+# Where uploaded photos are served from when that is not this site, e.g. object storage or a CDN
+# (docs/deploy.md): CSP_MEDIA_ORIGINS=https://media.example.net
+CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS", [])
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, *CSP_MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": VIDEO_PLAYER_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}

@@ -64,7 +64,7 @@ def test_show_more_appends_older_stories_in_place_and_updates_the_address(site, 
     page.evaluate("window.beforeShowMore = true")  # gone if the page were reloaded
 
     page.get_by_role("link", name="Show More").click()
-    page.wait_for_function("document.querySelectorAll('[data-story-list] > li').length === 10")
+    page.wait_for_function("() => document.querySelectorAll('[data-story-list] > li').length === 10")
     assert headlines(page)[5] == "Story 06 from the front"
     assert page.evaluate("window.beforeShowMore") is True
     assert "?before=" in page.url
@@ -72,7 +72,7 @@ def test_show_more_appends_older_stories_in_place_and_updates_the_address(site, 
     assert page.evaluate("document.activeElement.textContent") == "Story 06 from the front"
 
     page.get_by_role("link", name="Show More").click()
-    page.wait_for_function("document.querySelectorAll('[data-story-list] > li').length === 12")
+    page.wait_for_function("() => document.querySelectorAll('[data-story-list] > li').length === 12")
     assert page.get_by_role("link", name="Show More").count() == 0  # the last page has no link
     assert page.evaluate("window.beforeShowMore") is True
 
@@ -95,7 +95,7 @@ def test_more_from_the_news_feed_on_an_article_keeps_the_article_address(site, p
     newsroom(12)
     page.goto(site + "/news/story-01/")
     page.get_by_role("link", name="Show More").click()
-    page.wait_for_function("document.querySelectorAll('.more-stories [data-story-list] > li').length === 10")
+    page.wait_for_function("() => document.querySelectorAll('.more-stories [data-story-list] > li').length === 10")
     assert page.url == site + "/news/story-01/"
 
 
