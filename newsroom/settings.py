@@ -133,6 +133,24 @@ for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
     NEWSROOM_READ_REPLICAS.append(f"replica{number}")
 DATABASE_ROUTERS = ["newsroom.db_router.ReplicaRouter"]
 
+# Staying up when the database restarts (README "Staying up"). On PostgreSQL each process keeps a
+# psycopg pool whose connections are checked before each use, so one killed by a restart is replaced
+# instead of failing a request. DB_POOL_TIMEOUT: how long a request waits for a connection before
+# it gets the 503 page (newsroom/views.py). DB_POOL_RECONNECT_SECONDS: the pool retries a lost
+# database with growing pauses; giving up after this long lets the next request try at once, so
+# pages come back within about that long of the database. The pool needs CONN_MAX_AGE=0.
+if env_bool("DB_POOL", True):
+    for database in DATABASES.values():
+        if database["ENGINE"] == "django.db.backends.postgresql":
+            database["CONN_MAX_AGE"] = 0
+            database["CONN_HEALTH_CHECKS"] = True
+            database.setdefault("OPTIONS", {})["pool"] = {
+                "min_size": env_int("DB_POOL_MIN_SIZE", 1),
+                "max_size": env_int("DB_POOL_MAX_SIZE", 4),
+                "timeout": env_int("DB_POOL_TIMEOUT", 3),
+                "reconnect_timeout": env_int("DB_POOL_RECONNECT_SECONDS", 2),
+            }
+
 # Sessions stay in the database (Django's default backend), so any app server can serve any request.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
@@ -144,11 +162,15 @@ if not env_bool("CACHE", True):
 elif REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
-            # A slow or missing Redis must not hang page views for long.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {
+                # Redis down or slow: a cache miss (logged), and the page is made from the database.
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.25,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
     }
 else:
@@ -159,6 +181,8 @@ else:
             "OPTIONS": {"MAX_ENTRIES": env_int("LOCMEM_CACHE_ENTRIES", 2000)},
         }
     }
+# Redis errors that IGNORE_EXCEPTIONS turns into cache misses are still logged (logger django_redis.cache).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # How long a reader page is kept in that cache at most; edits and scheduled stories end it sooner.
 NEWSROOM_PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300) if env_bool("CACHE", True) else 0
 # What CDNs and browsers are told about reader pages. s-maxage is how stale a CDN copy may be
