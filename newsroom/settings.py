@@ -137,8 +137,9 @@ DATABASE_ROUTERS = ["newsroom.db_router.ReplicaRouter"]
 # psycopg pool whose connections are checked before each use, so one killed by a restart is replaced
 # instead of failing a request. DB_POOL_TIMEOUT: how long a request waits for a connection before
 # it gets the 503 page (newsroom/views.py). DB_POOL_RECONNECT_SECONDS: the pool retries a lost
-# database with growing pauses; giving up after this long lets the next request try at once, so
-# pages come back within about that long of the database. The pool needs CONN_MAX_AGE=0.
+# database with doubling pauses (1 s, 2 s, 4 s …); giving up after this long, as a waiting request
+# does, lets the next request try at once, so pages come back within about a second of the database.
+# The pool needs CONN_MAX_AGE=0 (Django refuses persistent connections with it).
 if env_bool("DB_POOL", True):
     for database in DATABASES.values():
         if database["ENGINE"] == "django.db.backends.postgresql":
@@ -147,7 +148,7 @@ if env_bool("DB_POOL", True):
             database.setdefault("OPTIONS", {})["pool"] = {
                 "min_size": env_int("DB_POOL_MIN_SIZE", 1),
                 "max_size": env_int("DB_POOL_MAX_SIZE", 4),
-                "timeout": env_int("DB_POOL_TIMEOUT", 3),
+                "timeout": env_int("DB_POOL_TIMEOUT", 2),
                 "reconnect_timeout": env_int("DB_POOL_RECONNECT_SECONDS", 2),
             }
 
