@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make chaos: its own throwaway PostgreSQL cluster and Redis (never the shared 5432 / 6379), demo content,
+# make chaos: its own throwaway PostgreSQL cluster and Redis (never the shared 5432 / 6379), 1,000 stories,
 # then `manage.py chaos` (feed/management/commands/chaos.py) kills and restarts them under load.
 # Everything it started is stopped and removed on the way out, however it ends.
 set -euo pipefail
@@ -50,6 +50,6 @@ export STATIC_ROOT="$CHAOS_DIR/static" MEDIA_ROOT="$CHAOS_DIR/uploads"
 export DEBUG=0 SECURE_SSL_REDIRECT=0 SECRET_KEY=${SECRET_KEY:-$(.venv/bin/python -c "import secrets; print(secrets.token_urlsafe(64))")}
 echo "== own PostgreSQL on :$PG_PORT, Redis on :$CHAOS_REDIS_PORT, gunicorn on :$PORT (all in $CHAOS_DIR)"
 .venv/bin/python manage.py migrate --noinput -v0
-.venv/bin/python manage.py seed_demo
+
 .venv/bin/python manage.py collectstatic --noinput -v0
 .venv/bin/python manage.py chaos --port "$PORT" "$@"

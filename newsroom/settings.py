@@ -139,11 +139,14 @@ DATABASE_ROUTERS = ["newsroom.db_router.ReplicaRouter"]
 # it gets the 503 page (newsroom/views.py). DB_POOL_RECONNECT_SECONDS: the pool retries a lost
 # database with doubling pauses (1 s, 2 s, 4 s …); giving up after this long, as a waiting request
 # does, lets the next request try at once, so pages come back within about a second of the database.
-# The pool needs CONN_MAX_AGE=0 (Django refuses persistent connections with it).
+# Django refuses persistent connections (CONN_MAX_AGE) with a pool: set one or the other.
 if env_bool("DB_POOL", True):
     for database in DATABASES.values():
         if database["ENGINE"] == "django.db.backends.postgresql":
-            database["CONN_MAX_AGE"] = 0
+            if database["CONN_MAX_AGE"]:
+                raise ImproperlyConfigured(
+                    "CONN_MAX_AGE keeps connections without the pool: unset it, or set DB_POOL=0."
+                )
             database["CONN_HEALTH_CHECKS"] = True
             database.setdefault("OPTIONS", {})["pool"] = {
                 "min_size": env_int("DB_POOL_MIN_SIZE", 1),

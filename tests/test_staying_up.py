@@ -116,12 +116,19 @@ def test_handler_keeps_500_for_other_errors(rf):
 
 
 def test_postgresql_gets_a_checked_connection_pool():
-    database = settings_for(DATABASE_URL="postgres://newsroom@db.example:5432/newsroom", CONN_MAX_AGE="60")[
-        "DATABASES"
-    ]["default"]
-    assert database["CONN_MAX_AGE"] == 0, "Django's pool refuses persistent connections"
+    database = settings_for(DATABASE_URL="postgres://newsroom@db.example:5432/newsroom")["DATABASES"]["default"]
+    assert database["CONN_MAX_AGE"] == 0
     assert database["CONN_HEALTH_CHECKS"] is True, "Django gives the pool its check only with health checks on"
     assert database["OPTIONS"]["pool"]["timeout"] > 0
+
+
+def test_persistent_connections_with_the_pool_stop_start_up():
+    """Django would refuse them at the first query; settings.py says so at once, and how to choose."""
+    with pytest.raises(subprocess.CalledProcessError) as failed:
+        settings_for(DATABASE_URL="postgres://newsroom@db.example:5432/newsroom", CONN_MAX_AGE="60")
+    assert "DB_POOL=0" in failed.value.stderr
+    kept = settings_for(DATABASE_URL="postgres://newsroom@db.example:5432/newsroom", CONN_MAX_AGE="60", DB_POOL="0")
+    assert kept["DATABASES"]["default"]["CONN_MAX_AGE"] == 60
 
 
 def test_pool_can_be_turned_off_and_sqlite_has_none():

@@ -39,6 +39,7 @@ from django.utils import timezone
 from feed.models import Article, Section
 
 from .bench_pages import SHOW_MORE_RE, parse_wrk
+from .bench_pages import Command as BenchPages
 
 # wrk: each connection walks the list of paths in turn, starting at a different place.
 WRK_ROTATE_PATHS = """
@@ -157,6 +158,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=8701)
+        parser.add_argument("--stories", type=int, default=1000, help="Seeded as `make bench` does, if none yet.")
         parser.add_argument("--workers", type=int, default=2)
         parser.add_argument("--readers", type=int, default=50)
         parser.add_argument("--load-seconds", type=int, default=60)
@@ -167,6 +169,8 @@ class Command(BaseCommand):
     def handle(self, *args, port, workers, readers, load_seconds, down_seconds, redis_down_seconds, **options):
         if connection.vendor != "postgresql":
             raise CommandError("chaos restarts PostgreSQL: point DATABASE_URL at the throwaway cluster.")
+        if not Article.objects.exists():
+            BenchPages(stdout=self.stdout).seed(options["stories"])
         pg_ctl = shlex.split(os.environ.get("CHAOS_PG_CTL", ""))
         redis_port = int(os.environ.get("CHAOS_REDIS_PORT", "0"))
         if not pg_ctl or not redis_port:
