@@ -11,6 +11,9 @@ PORT=${CHAOS_PORT:-8701}
 PG_BIN=$(pg_config --bindir 2>/dev/null || ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 [ -x "$PG_BIN/initdb" ] || { echo "make chaos needs PostgreSQL's server binaries (initdb, pg_ctl)"; exit 1; }
 command -v redis-server >/dev/null || { echo "make chaos needs redis-server"; exit 1; }
+if ! command -v wrk >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } || true
+fi
 command -v wrk >/dev/null || { echo "make chaos needs wrk: apt-get install -y wrk"; exit 1; }
 for port in "$PG_PORT" "$CHAOS_REDIS_PORT" "$PORT"; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is taken"; exit 1; fi
@@ -50,6 +53,5 @@ export STATIC_ROOT="$CHAOS_DIR/static" MEDIA_ROOT="$CHAOS_DIR/uploads"
 export DEBUG=0 SECURE_SSL_REDIRECT=0 SECRET_KEY=${SECRET_KEY:-$(.venv/bin/python -c "import secrets; print(secrets.token_urlsafe(64))")}
 echo "== own PostgreSQL on :$PG_PORT, Redis on :$CHAOS_REDIS_PORT, gunicorn on :$PORT (all in $CHAOS_DIR)"
 .venv/bin/python manage.py migrate --noinput -v0
-
 .venv/bin/python manage.py collectstatic --noinput -v0
 .venv/bin/python manage.py chaos --port "$PORT" "$@"
