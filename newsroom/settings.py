@@ -187,6 +187,16 @@ else:
     }
 # Redis errors that IGNORE_EXCEPTIONS turns into cache misses are still logged (logger django_redis.cache).
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# Warnings and errors to stderr, which gunicorn keeps, whatever DEBUG says: server errors with their
+# tracebacks (Django logs them on django.request, as mail to ADMINS only by default), 503s, the
+# connection pool's failed reconnections, ignored Redis errors. Not 404s and other 4xx.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"stderr": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {"django.request": {"level": "ERROR"}},
+}
 # How long a reader page is kept in that cache at most; edits and scheduled stories end it sooner.
 NEWSROOM_PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300) if env_bool("CACHE", True) else 0
 # What CDNs and browsers are told about reader pages. s-maxage is how stale a CDN copy may be

@@ -18,6 +18,7 @@ import os
 import re
 import secrets
 import shlex
+import shutil
 import signal
 import socket
 import statistics
@@ -194,7 +195,10 @@ class Command(BaseCommand):
             self.stop_redis()
         failures = self.report(stories, workers, readers, load, restart, outage)
         if failures:
-            raise CommandError("Not met: " + "; ".join(failures))
+            kept = settings.BASE_DIR / "var" / "chaos-gunicorn.log"
+            kept.parent.mkdir(exist_ok=True)
+            shutil.copyfile(log, kept)
+            raise CommandError("Not met: " + "; ".join(failures) + f" (the server's log: {kept})")
 
     # The servers.
 
