@@ -7,9 +7,9 @@ PostgreSQL cluster and Redis server, never the shared ones, and prints a table o
    is down; none may fail a second after it is back; every write the writer saw committed is there.
 3. Redis outage: Redis is killed (SIGKILL) under 50 readers and started again; no server errors.
 
-Exits non-zero when any of these is not met. The servers it kills and restarts are given to it:
-CHAOS_PG_CTL (a pg_ctl command line with -D and -l for the throwaway cluster) and CHAOS_REDIS_PORT;
-it starts gunicorn itself, writing its pid and log to CHAOS_DIR (chaos/run.sh cleans up after it).
+Exits non-zero when any of these is not met. The PostgreSQL cluster is given to it as CHAOS_PG_CTL
+(a pg_ctl command line with -D and -l for the throwaway cluster); it starts Redis on CHAOS_REDIS_PORT
+and gunicorn itself, with their pid files and gunicorn's log in CHAOS_DIR (chaos/run.sh cleans up).
 """
 
 import http.client
