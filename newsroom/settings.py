@@ -137,6 +137,28 @@ for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
     NEWSROOM_READ_REPLICAS.append(f"replica{number}")
 DATABASE_ROUTERS = ["newsroom.db_router.ReplicaRouter"]
 
+# Staying up when the database restarts (README "Staying up"). On PostgreSQL each process keeps a
+# psycopg pool whose connections are checked before each use, so one killed by a restart is replaced
+# instead of failing a request. DB_POOL_TIMEOUT: how long a request waits for a connection before
+# it gets the 503 page (newsroom/views.py). DB_POOL_RECONNECT_SECONDS: the pool retries a lost
+# database with doubling pauses (1 s, 2 s, 4 s …); giving up after this long, as a waiting request
+# does, lets the next request try at once, so pages come back within about a second of the database.
+# Django refuses persistent connections (CONN_MAX_AGE) with a pool: set one or the other.
+if env_bool("DB_POOL", True):
+    for database in DATABASES.values():
+        if database["ENGINE"] == "django.db.backends.postgresql":
+            if database["CONN_MAX_AGE"]:
+                raise ImproperlyConfigured(
+                    "CONN_MAX_AGE keeps connections without the pool: unset it, or set DB_POOL=0."
+                )
+            database["CONN_HEALTH_CHECKS"] = True
+            database.setdefault("OPTIONS", {})["pool"] = {
+                "min_size": env_int("DB_POOL_MIN_SIZE", 1),
+                "max_size": env_int("DB_POOL_MAX_SIZE", 4),
+                "timeout": env_int("DB_POOL_TIMEOUT", 2),
+                "reconnect_timeout": env_int("DB_POOL_RECONNECT_SECONDS", 2),
+            }
+
 # Sessions stay in the database (Django's default backend), so any app server can serve any request.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
@@ -148,11 +170,15 @@ if not env_bool("CACHE", True):
 elif REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
-            # A slow or missing Redis must not hang page views for long.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {
+                # Redis down or slow: a cache miss (logged), and the page is made from the database.
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.25,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
     }
 else:
@@ -163,6 +189,18 @@ else:
             "OPTIONS": {"MAX_ENTRIES": env_int("LOCMEM_CACHE_ENTRIES", 2000)},
         }
     }
+# Redis errors that IGNORE_EXCEPTIONS turns into cache misses are still logged (logger django_redis.cache).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# Warnings and errors to stderr, which gunicorn keeps, whatever DEBUG says: server errors with their
+# tracebacks (Django logs them on django.request, as mail to ADMINS only by default), 503s, the
+# connection pool's failed reconnections, ignored Redis errors. Not 404s and other 4xx.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"stderr": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {"django.request": {"level": "ERROR"}},
+}
 # How long a reader page is kept in that cache at most; edits and scheduled stories end it sooner.
 NEWSROOM_PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300) if env_bool("CACHE", True) else 0
 # What CDNs and browsers are told about reader pages. s-maxage is how stale a CDN copy may be

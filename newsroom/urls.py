@@ -7,6 +7,9 @@ from feed.admin import view_on_site_for_visible_articles
 
 from . import views
 
+# A database that is down answers 503 with Retry-After instead of 500 (newsroom/views.py).
+handler500 = views.server_error
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path(

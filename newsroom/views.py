@@ -1,8 +1,36 @@
+import sys
+
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.template import loader
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
+from django.views.defaults import server_error as plain_server_error
+
+# What a database that is down, restarting or out of connections raises (a pool timeout arrives as
+# OperationalError): the request may well succeed in a moment, so it is a 503, not a 500.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 10
 
 
 @never_cache
 def healthz(request):
     """For load balancers (and `make bench`'s baseline): the app answers. Touches no database or cache."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+@requires_csrf_token
+def server_error(request):
+    """handler500. Django calls it while it handles the exception, so sys.exc_info() holds the error."""
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        return database_unavailable(request)
+    return plain_server_error(request)
+
+
+def database_unavailable(request):
+    """503 with Retry-After, from a template that needs no database, and never cached by a CDN."""
+    response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response

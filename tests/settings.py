@@ -12,4 +12,11 @@ STORAGES = {
 
 # A replica alias for tests/test_db_router.py, mirroring the test database as Django's MIRROR does.
 # Unused (NEWSROOM_READ_REPLICAS empty) unless a test lists it.
-DATABASES["replica1"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+# Without a pool of its own: Django closes the default alias's pool before dropping the test database,
+# but not a mirror's, whose open connections would then stop the drop.
+primary = DATABASES["default"]  # noqa: F405
+DATABASES["replica1"] = {  # noqa: F405
+    **primary,
+    "OPTIONS": {key: value for key, value in primary.get("OPTIONS", {}).items() if key != "pool"},
+    "TEST": {"MIRROR": "default"},
+}
