@@ -121,9 +121,10 @@ class ArticleQuerySet(models.QuerySet):
             "corrections",
             Prefetch(
                 "related_links",
-                queryset=RelatedLink.objects.filter(Q(target__isnull=True) | published_q("target__")).select_related(
-                    "target"
-                ),
+                # A teaser shows the target's address, headline and summary; not its body.
+                queryset=RelatedLink.objects.filter(Q(target__isnull=True) | published_q("target__"))
+                .select_related("target")
+                .defer("target__body", "target__search_vector"),
             ),
         )
 
