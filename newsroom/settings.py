@@ -117,16 +117,11 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
-# Persistent database connections, checked before reuse: a new PostgreSQL connection per request
-# (a forked server process with cold catalogue caches) cost more than the reader pages' own queries.
-# CONN_MAX_AGE=0 closes each at the end of its request, e.g. behind PgBouncer in transaction mode.
-CONN_MAX_AGE = env_int("CONN_MAX_AGE", 60)
 # No DATABASE_URL: an SQLite file in the project folder, so `make run` works on a bare machine.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=CONN_MAX_AGE,
-        conn_health_checks=True,
+        conn_max_age=env_int("CONN_MAX_AGE", 0),
     )
 }
 
@@ -134,7 +129,7 @@ DATABASES = {
 # The admin, previews, logged-in staff and every write use "default", the primary.
 NEWSROOM_READ_REPLICAS = []
 for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
-    DATABASES[f"replica{number}"] = dj_database_url.parse(url, conn_max_age=CONN_MAX_AGE, conn_health_checks=True) | {
+    DATABASES[f"replica{number}"] = dj_database_url.parse(url, conn_max_age=env_int("CONN_MAX_AGE", 0)) | {
         # Tests run against one database: each replica is the primary's mirror.
         "TEST": {"MIRROR": "default"},
     }

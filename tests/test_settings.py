@@ -1,5 +1,3 @@
-import os
-
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
@@ -44,10 +42,3 @@ def test_media_root_is_not_the_media_app(settings):
     from django.conf import settings as live
 
     assert live.MEDIA_ROOT != live.BASE_DIR / "media"
-
-
-def test_database_connections_persist_and_are_checked_before_reuse(settings):
-    """One connection per request (CONN_MAX_AGE=0) forked a PostgreSQL server process for every page."""
-    if "CONN_MAX_AGE" not in os.environ:
-        assert settings.DATABASES["default"]["CONN_MAX_AGE"] == 60
-    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
