@@ -1,14 +1,17 @@
 """The reader-page cache: whole responses in Django's cache, thrown away at once when content changes.
 
-Every cached page is stored under the current *content generation*, a token kept in the cache.
+Every cached page is stored with the *content generation* it was made in, a token kept in the cache.
 Any save or delete of something a page shows (feed/signals.py) drops the token, so the next request
-makes a new one and every older page is simply never read again (the cache evicts it in time).
+makes a new one and every older page is simply never served again (it is overwritten, or the cache
+evicts it in time). A request reads the token and its page in one round trip (get_many).
 
 Scheduled stories go live by the clock, with no save to announce them. So the generation also
 records when the next scheduled story is due (one indexed query per generation); the first request
 after that moment starts a new generation. Nothing cached can outlive a story's publication time.
 
 Only anonymous GET/HEAD requests are cached; staff (with a session cookie) always get a fresh page.
+Hits are served by ReaderPageCacheMiddleware, early, before any session, user or CSRF work; only
+Django's cache API is used (get_many, set, delete), so any cache backend will do.
 """
 
 import hashlib
@@ -19,6 +22,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
 
@@ -50,17 +54,6 @@ def _next_publication():
     return upcoming.timestamp() if upcoming else None
 
 
-def current_generation():
-    """The generation cached pages are read and written under; a new one after a change or when a
-    scheduled story has come due."""
-    now = timezone.now().timestamp()
-    state = cache.get(STATE_KEY)
-    if state is None or not state.is_current(now):
-        state = Generation(token=f"{time.time_ns():x}", next_publication=_next_publication())
-        cache.set(STATE_KEY, state, settings.NEWSROOM_PAGE_CACHE_SECONDS)
-    return state
-
-
 def content_changed():
     """Ends the current generation: now, and again when the transaction commits, so that a page made
     from the old rows in between cannot stay in the cache either."""
@@ -72,10 +65,10 @@ def _cacheable_request(request):
     return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
-def _page_key(generation, request):
+def _page_key(request):
     # The host and scheme are part of the page (canonical and Open Graph addresses are absolute).
     address = request.build_absolute_uri()
-    return f"newsroom:page:{generation.token}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return f"newsroom:page:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def _seconds_left(generation, now):
@@ -85,8 +78,63 @@ def _seconds_left(generation, now):
     return seconds
 
 
+@dataclass
+class Lookup:
+    """What one cache round trip found for a request: the current generation and its page, if any."""
+
+    key: str
+    generation: Generation
+    seconds: int
+    response: object
+
+
+def _look_up(request):
+    """One round trip: the generation and the page together. A page is stored with the token of the
+    generation it was made in, and only a page of the current generation counts."""
+    now = timezone.now().timestamp()
+    key = _page_key(request)
+    found = cache.get_many([STATE_KEY, key])
+    state = found.get(STATE_KEY)
+    if state is None or not state.is_current(now):
+        state = Generation(token=f"{time.time_ns():x}", next_publication=_next_publication())
+        cache.set(STATE_KEY, state, settings.NEWSROOM_PAGE_CACHE_SECONDS)
+    token, response = found.get(key) or (None, None)
+    return Lookup(key, state, _seconds_left(state, now), response if token == state.token else None)
+
+
+class ReaderPageCacheMiddleware:
+    """Serves cached reader pages before the session, authentication, CSRF and messages middleware
+    run, and stores the page a @cached_reader_page view made once every middleware has added its
+    headers. Goes after ConditionalGetMiddleware (which answers 304 from the page's ETag) and before
+    anything that reads the database or the session.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.NEWSROOM_PAGE_CACHE_SECONDS <= 0 or not _cacheable_request(request):
+            return self.get_response(request)
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return self.get_response(request)
+        if not getattr(match.func, "cached_reader_page", False):
+            return self.get_response(request)
+        lookup = _look_up(request)
+        if lookup.response is not None:
+            return _public(lookup.response, lookup.seconds)
+        request.reader_page_lookup = lookup
+        response = self.get_response(request)
+        if getattr(response, "reader_page_cacheable", False):
+            del response.reader_page_cacheable
+            cache.set(lookup.key, (lookup.generation.token, response), lookup.seconds)
+        return response
+
+
 def cached_reader_page(view):
-    """Caches a public page for anonymous readers and tells CDNs and browsers how long they may keep it.
+    """Marks a public page as cacheable for anonymous readers (ReaderPageCacheMiddleware serves and
+    stores it) and tells CDNs and browsers how long they may keep it.
 
     Responses other than 200 and those that set a cookie are never stored. For logged-in staff the
     page is made fresh and marked private.
@@ -94,25 +142,19 @@ def cached_reader_page(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
         if not _cacheable_request(request):
-            response = view(request, *args, **kwargs)
             patch_cache_control(response, private=True, no_cache=True)
             return response
-        if settings.NEWSROOM_PAGE_CACHE_SECONDS <= 0:
-            response = view(request, *args, **kwargs)
+        lookup = getattr(request, "reader_page_lookup", None)
+        if lookup is None:  # the cache is off
             return _public(response, settings.NEWSROOM_CDN_MAX_AGE)
-        now = timezone.now().timestamp()
-        generation = current_generation()
-        seconds = _seconds_left(generation, now)
-        key = _page_key(generation, request)
-        response = cache.get(key)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            if response.status_code == 200 and not response.cookies and seconds > 0:
-                set_response_etag(response)
-                cache.set(key, response, seconds)
-        return _public(response, seconds)
+        if response.status_code == 200 and not response.cookies and lookup.seconds > 0:
+            set_response_etag(response)
+            response.reader_page_cacheable = True
+        return _public(response, lookup.seconds)
 
+    wrapper.cached_reader_page = True
     return wrapper
 
 

@@ -86,6 +86,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag from the content and 304 Not Modified for If-None-Match / If-Modified-Since.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Cached reader pages for anonymous readers, served before any session, user or CSRF work and
+    # stored once the middleware below has added its headers (feed/caching.py).
+    "feed.caching.ReaderPageCacheMiddleware",
     # Before anything that reads the database: chooses primary or replica for this request.
     "newsroom.db_router.ReplicaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -1,6 +1,8 @@
+import html
+
 from django import template
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 register = template.Library()
 
@@ -21,31 +23,33 @@ def picture(photo, slot="lead", sizes="100vw", lead=False, css_class="", alt=Non
     top of the page: loaded at once with high priority; every other photo loads lazily.
 
     Built in Python, not with a template: it runs for every card, and as an inclusion tag it was
-    about 40% of a listing page's rendering time.
+    about 40% of a listing page's rendering time. f-strings with escape() rather than format_html(),
+    which was still a third of a card's time.
     """
-    alt = photo.alt_text if alt is None else alt
-    loading = mark_safe(' fetchpriority="high"' if lead else ' loading="lazy"')
-    css = format_html(' class="{}"', css_class) if css_class else ""
+    alt = escape(photo.alt_text if alt is None else alt)
+    loading = ' fetchpriority="high"' if lead else ' loading="lazy"'
+    css = f' class="{escape(css_class)}"' if css_class else ""
     sources, fallback = photo.sources(slot)
     if not fallback:
-        size = format_html(' width="{}" height="{}"', photo.width, photo.height) if photo.width else ""
-        return format_html('<img src="{}" alt="{}"{}{} decoding="async"{}>', photo.url, alt, size, loading, css)
-    others = format_html_join(
-        "\n  ",
-        '<source type="{}" srcset="{}" sizes="{}">',
-        ((kind, srcset, sizes) for kind, srcset in sources if kind != "image/jpeg"),
+        size = f' width="{escape(photo.width)}" height="{escape(photo.height)}"' if photo.width else ""
+        return SafeString(f'<img src="{escape(photo.url)}" alt="{alt}"{size}{loading} decoding="async"{css}>')
+    sizes = escape(sizes)
+    others = "\n  ".join(
+        f'<source type="{kind}" srcset="{escape(srcset)}" sizes="{sizes}">'
+        for kind, srcset in sources
+        if kind != "image/jpeg"
     )
-    jpeg = format_html_join(
-        "", ' srcset="{}" sizes="{}"', ((srcset, sizes) for kind, srcset in sources if kind == "image/jpeg")
+    jpeg = "".join(f' srcset="{escape(srcset)}" sizes="{sizes}"' for kind, srcset in sources if kind == "image/jpeg")
+    return SafeString(
+        f"<picture>\n  {others}\n"
+        f'  <img src="{escape(fallback["url"])}"{jpeg} width="{escape(fallback["width"])}"'
+        f' height="{escape(fallback["height"])}" alt="{alt}"{loading} decoding="async"{css}>\n</picture>'
     )
-    return format_html(
-        '<picture>\n  {}\n  <img src="{}"{} width="{}" height="{}" alt="{}"{} decoding="async"{}>\n</picture>',
-        others,
-        fallback["url"],
-        jpeg,
-        fallback["width"],
-        fallback["height"],
-        alt,
-        loading,
-        css,
-    )
+
+
+def escape(value):
+    """conditional_escape() without its lazy-string checks, for tags that build a lot of HTML: what is
+    already HTML passes unchanged, anything else is escaped exactly as Django's escape() does it."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))

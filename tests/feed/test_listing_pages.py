@@ -1,3 +1,5 @@
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -22,6 +24,32 @@ def test_home_card_shows_headline_summary_time_thumbnail_and_section(client):
     assert card.select_one("time")["datetime"]
     assert card.select_one("img")["alt"] == "Smoke over Kharkiv"
     assert card.select_one(".eyebrow a").get_text() == "Frontline"
+
+
+def test_story_card_markup_matches_what_the_template_filters_gave(client):
+    """The card is built in Python (feed_tags.story_card): escaping, the date as the `date` filter
+    wrote it, the video badge with its length, the video class."""
+    poster = make_photo(alt_text='Poster "quoted" <b>')
+    make_article(
+        headline="Tom & Jerry <i>again</i>",
+        summary="Cats & mice.",
+        video_url="https://youtu.be/abcdefghijk",
+        video_poster=poster,
+        video_duration=timedelta(minutes=3, seconds=45),
+        published_at=datetime(2026, 3, 5, 7, 4, 9, 123456, tzinfo=UTC),
+    )
+    html = client.get("/").content.decode()
+    card = BeautifulSoup(html, "html.parser").select_one("[data-story-list] article.card")
+    assert card["class"] == ["card", "card--video"]
+    assert "Tom &amp; Jerry &lt;i&gt;again&lt;/i&gt;" in html
+    assert card.select_one(".card__headline").name == "h2"
+    assert card.select_one(".card__headline a").get_text() == "Tom & Jerry <i>again</i>"
+    assert card.select_one(".card__summary").get_text() == "Cats & mice."
+    assert card.select_one(".play-badge").get_text() == "▶ 3:45"
+    assert card.select_one("img")["alt"] == 'Poster "quoted" <b>'
+    # Europe/Kyiv is UTC+2 in March.
+    assert card.select_one("time")["datetime"] == "2026-03-05T09:04:09+02:00"
+    assert card.select_one("time").get_text() == "5 Mar 2026, 09:04"
 
 
 def test_home_has_a_video_strip_of_video_stories(client):

@@ -1,10 +1,13 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.middleware import AuthenticationMiddleware
 from django.contrib.auth.models import User
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.utils import timezone
 
-from feed.models import Correction
+from feed import caching
+from feed.models import Article, Correction
 from tests.factories import make_article, make_author, make_photo, make_section
 
 pytestmark = pytest.mark.django_db
@@ -123,3 +126,74 @@ def test_preview_and_search_are_never_cached(client):
     response = client.get("/search/?q=story")
     assert "no-store" in response["Cache-Control"]
     assert "private" in response["Cache-Control"]
+
+
+class CountingCache:
+    """Django's cache, counting the calls that reach it (each is one round trip to Redis)."""
+
+    def __init__(self, real):
+        self.real = real
+        self.calls = []
+
+    def __getattr__(self, name):
+        method = getattr(self.real, name)
+
+        def counted(*args, **kwargs):
+            self.calls.append(name)
+            return method(*args, **kwargs)
+
+        return counted
+
+
+def test_a_hit_is_one_cache_round_trip(client, monkeypatch):
+    make_article(headline="Cached story")
+    client.get("/")
+    counting = CountingCache(caching.cache)
+    monkeypatch.setattr(caching, "cache", counting)
+    response = client.get("/")
+    assert b"Cached story" in response.content
+    assert counting.calls == ["get_many"]
+
+
+def test_a_hit_is_served_before_the_session_and_user_are_looked_at(client, monkeypatch):
+    """The early middleware answers; the inner middleware's headers were stored with the page."""
+    make_article(headline="Cached story")
+    first = client.get("/")
+
+    def refuse(self, request):
+        raise AssertionError("the inner middleware ran for a cached page")
+
+    monkeypatch.setattr(AuthenticationMiddleware, "process_request", refuse)
+    monkeypatch.setattr(SessionMiddleware, "process_request", refuse)
+    again = client.get("/")
+    assert again.content == first.content
+    assert again["X-Frame-Options"] == first["X-Frame-Options"] == "DENY"
+
+
+def test_staff_pages_are_not_stored_for_readers(client, django_assert_max_num_queries):
+    make_article(headline="Story")
+    client.force_login(User.objects.create_user("editor", is_staff=True))
+    client.get("/")
+    client.logout()
+    with django_assert_max_num_queries(10) as captured:
+        client.get("/")
+    assert len(captured) > 0, "the reader got a page stored from a staff request"
+
+
+def test_a_page_of_an_older_generation_is_not_served(client):
+    article = make_article(headline="Before")
+    client.get("/")
+    Article.objects.filter(pk=article.pk).update(headline="After")  # no signal: the page is stale
+    assert b"Before" in client.get("/").content
+    caching.content_changed()
+    assert b"After" in client.get("/").content
+
+
+def test_with_the_cache_off_nothing_is_stored(client, settings, django_assert_max_num_queries):
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+    make_article(headline="Story")
+    client.get("/")
+    with django_assert_max_num_queries(10) as captured:
+        response = client.get("/")
+    assert len(captured) > 0
+    assert "public" in response["Cache-Control"]

@@ -1,8 +1,8 @@
 """Reader-page throughput under the production server: `make bench` runs this in a throwaway
 PostgreSQL database (created and dropped by the Makefile).
 
-1. Seeds N published stories with bulk inserts (bylines, tags, a few shared photos, search vectors)
-   and times it.
+1. Seeds N published stories with COPY (bylines, tags, related links, a few shared photos, search
+   vectors; _bench_stories.py) and times each phase.
 2. Starts gunicorn (gunicorn.conf.py, 2 workers, DEBUG off) on 127.0.0.1, first with the cache off,
    then with it on, and drives each page with wrk: the home page, an article, the feed page reached
    by 100 "Show More" clicks, and /healthz, the trivial baseline every page is compared with.
@@ -20,29 +20,26 @@ import subprocess
 import sys
 import time
 import urllib.request
-from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from PIL import Image
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
 from authors.models import Author
 from feed.caching import content_changed
-from feed.models import Article, Byline, Section
+from feed.models import Article, Section
 from media.models import Photo, PhotoCredit
 
+from ._bench_stories import TextMaker, seed_stories
 from .bench_search import vocabulary
 
-BATCH = 5000
 SLUG_PREFIX = "page-bench-"
 SHOW_MORE_CLICKS = 100
 SHOW_MORE_RE = re.compile(r'data-show-more href="([^"]+)"')
@@ -122,13 +119,6 @@ class Command(BaseCommand):
         if existing >= target:
             self.stdout.write(f"{existing:,} bench stories already there")
             return
-        rng = random.Random(2026)
-        words = vocabulary()
-        weights = [1 / (rank + 1) for rank in range(len(words))]
-
-        def text(count):
-            return " ".join(rng.choices(words, weights, k=count))
-
         # A few shared photos (renditions are made once each, as an upload would); not timed.
         credit, _ = PhotoCredit.objects.get_or_create(photographer="Bench Photographer", source="Ledger Wire")
         photos = [
@@ -144,63 +134,31 @@ class Command(BaseCommand):
             [Author(name=f"Bench Author{n}", slug=f"bench-author-{n}", role="Reporter") for n in range(40)]
         )
         tags = Tag.objects.bulk_create([Tag(name=f"Bench topic {n}", slug=f"bench-topic-{n}") for n in range(300)])
-        content_type = ContentType.objects.get_for_model(Article)
-        now = timezone.now()
-        for first in range(existing, target, BATCH):
-            batch = []
-            for n in range(first, min(first + BATCH, target)):
-                video = n % 25 == 0
-                batch.append(
-                    Article(
-                        headline=text(8).capitalize(),
-                        slug=f"{SLUG_PREFIX}{n}",
-                        summary=text(25).capitalize() + ".",
-                        body="".join(f"<p>{text(50).capitalize()}.</p>" for _ in range(5)),
-                        section=sections[n % len(sections)],
-                        status=Article.Status.PUBLISHED,
-                        published_at=now - timedelta(minutes=n * 3 + 1),
-                        reading_minutes=2,
-                        lead_photo=None if video else photos[n % len(photos)],
-                        video_url="https://vimeo.com/76979871" if video else "",
-                        video_poster=photos[n % len(photos)] if video else None,
-                    )
-                )
-            with transaction.atomic():
-                created = Article.objects.bulk_create(batch)
-                Byline.objects.bulk_create(
-                    [Byline(article=article, author=authors[article.pk % len(authors)]) for article in created]
-                    + [
-                        Byline(article=article, author=authors[(article.pk + 7) % len(authors)], position=1)
-                        for article in created[::5]
-                    ]
-                )
-                TaggedItem.objects.bulk_create(
-                    [
-                        TaggedItem(
-                            tag=tags[(article.pk * 7 + k * 13) % len(tags)],
-                            content_type=content_type,
-                            object_id=article.pk,
-                        )
-                        for article in created
-                        for k in range(3)
-                    ]
-                )
-            self.stdout.write(f"\r{min(first + BATCH, target):,} / {target:,} stories", ending="")
-            self.stdout.flush()
-        inserted = time.perf_counter() - started
-        # bulk_create skips save(): the search document is made here, in one UPDATE.
-        Article.objects.filter(slug__startswith=SLUG_PREFIX).update_search_vectors()
-        self.search_seconds = time.perf_counter() - started - inserted
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+        text = TextMaker(vocabulary(), random.Random(2026))
+        self.phases = {"sections, authors, tags, text pool": time.perf_counter() - started}
+        self.phases |= seed_stories(
+            count=target - existing,
+            first_number=existing,
+            slug_prefix=SLUG_PREFIX,
+            text=text,
+            sections=sections,
+            authors=authors,
+            tags=tags,
+            photos=photos,
+            progress=lambda step: self.stdout.write(f"  {step} ({time.perf_counter() - started:.1f} s)"),
+        )
         # Bulk inserts send no signals: say so to the page cache, as feed/signals.py asks.
         content_changed()
         self.seed_seconds = time.perf_counter() - started
         self.seeded = target - existing
         self.stdout.write(
-            f"\nSeeded {self.seeded:,} stories (bylines, 3 tags each, search vectors) in {self.seed_seconds:.1f} s:"
-            f" {self.seeded / self.seed_seconds:,.0f} stories/s ({self.search_seconds:.1f} s of it the search vectors)"
+            f"Seeded {self.seeded:,} stories (bylines, 3 tags and 2 related links each, search vectors) in"
+            f" {self.seed_seconds:.1f} s: {self.seeded / self.seed_seconds:,.0f} stories/s"
         )
+        self.stdout.write(self.phase_breakdown())
+
+    def phase_breakdown(self):
+        return "  " + " · ".join(f"{name} {seconds:.1f} s" for name, seconds in self.phases.items())
 
     # The server.
 
@@ -289,8 +247,9 @@ class Command(BaseCommand):
         if hasattr(self, "seed_seconds"):
             out(
                 f"seeding: {self.seeded:,} stories in {self.seed_seconds:.1f} s"
-                f" ({self.seeded / self.seed_seconds:,.0f}/s; search vectors {self.search_seconds:.1f} s of it)"
+                f" ({self.seeded / self.seed_seconds:,.0f}/s)"
             )
+            out(self.phase_breakdown())
         out("")
         header = f"{'cache':<9}{'page':<30}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'queries':>9}{'of baseline':>13}"
         out(header)
