@@ -1,6 +1,7 @@
 from django import template
 from django.utils import timezone
 
+from .. import feeds
 from ..models import Section
 
 register = template.Library()
@@ -27,3 +28,9 @@ def machine_time(value):
     if not value:
         return ""
     return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+@register.filter
+def xml_safe(value):
+    """Text without the characters XML 1.0 forbids, for XML written by templates (the news sitemap)."""
+    return feeds.xml_safe(value)
