@@ -6,6 +6,7 @@ update times, the tags and the lead photo (or video poster) as `<media:content>`
 """
 
 import copy
+import re
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -13,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, rfc3339_date
+from django.utils.html import escape
 from taggit.models import Tag
 
 from authors.models import Author
@@ -21,6 +23,20 @@ from .models import Article, Section
 
 FEED_SIZE = 30
 MEDIA_NS = "http://search.yahoo.com/mrss/"
+# Characters XML 1.0 cannot carry at all, not even escaped. Editors can paste them (a form feed, a stray
+# control character); Django's feed writer raises on them, so they are dropped from everything a feed says.
+NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value):
+    """`value` (text, or lists, tuples and dicts of it) without the characters XML 1.0 forbids."""
+    if isinstance(value, str):
+        return NOT_IN_XML.sub("", value)
+    if isinstance(value, dict):
+        return {key: xml_safe(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(xml_safe(item) for item in value)
+    return value
 
 
 def add_media_content(handler, image):
@@ -92,6 +108,12 @@ class StoryFeed(Feed):
         feed.request = request
         return Feed.__call__(feed, request, *args, **kwargs)
 
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed = xml_safe(feed.feed)
+        feed.items = [xml_safe(item) for item in feed.items]
+        return feed
+
     def title(self, obj):
         return settings.NEWSROOM_SITE_NAME
 
@@ -118,7 +140,9 @@ class StoryFeed(Feed):
         return item.headline
 
     def item_description(self, item):
-        return item.summary
+        # RSS readers show <description> as HTML and Atom's <summary> is declared type="html"; the
+        # summary is plain text, so a "<" typed in it must reach the reader as a character, not a tag.
+        return escape(item.summary)
 
     def item_pubdate(self, item):
         return item.published_at

@@ -6,6 +6,8 @@ from html.parser import HTMLParser
 
 import nh3
 
+from media.models import WEB_SCHEMES, web_address
+
 BODY_TAGS = {
     "p", "h2", "h3", "h4", "blockquote", "ul", "ol", "li", "a", "strong", "em", "b", "i",
     "q", "cite", "br", "hr", "figure", "figcaption", "sub", "sup",
@@ -18,13 +20,21 @@ WORDS_PER_MINUTE = 200
 WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
 
 
+def _keep_web_citations(element, attribute, value):
+    # nh3 checks the scheme of href but not of cite; a quote's source must be a web address too.
+    if attribute == "cite" and not web_address(value):
+        return None
+    return value
+
+
 def sanitize_body(html):
     return nh3.clean(
         html,
         tags=BODY_TAGS,
         attributes=BODY_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
+        url_schemes={*WEB_SCHEMES, "mailto"},
         link_rel="noopener noreferrer",
+        attribute_filter=_keep_web_citations,
     ).strip()
 
 

@@ -17,7 +17,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from authors.models import Author
-from media.models import Photo
+from media.models import Photo, validate_web_address, web_address
 
 from .html import reading_minutes, sanitize_body, split_blocks
 from .search import PortableGinIndex, search_vector
@@ -526,7 +526,9 @@ class RelatedLink(models.Model):
         related_name="linked_from",
         help_text="One of our stories. Its current headline and summary are shown.",
     )
-    url = models.URLField("outside address", blank=True, help_text="Or a page elsewhere…")
+    url = models.URLField(
+        "outside address", blank=True, validators=[validate_web_address], help_text="Or a page elsewhere…"
+    )
     title = models.CharField(max_length=200, blank=True, help_text="…with the title to show for it.")
     after_paragraph = models.PositiveSmallIntegerField(
         null=True,
@@ -567,7 +569,7 @@ class RelatedLink(models.Model):
 
     @property
     def href(self):
-        return self.target.get_absolute_url() if self.target_id else self.url
+        return self.target.get_absolute_url() if self.target_id else web_address(self.url)
 
     @property
     def label(self):

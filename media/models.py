@@ -4,7 +4,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.signals import setting_changed
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -28,6 +28,19 @@ setting_changed.connect(_forget_storage_urls)
 
 FRACTION = [MinValueValidator(0.0), MaxValueValidator(1.0)]
 
+# Addresses editors give for readers to follow: only the web's own schemes, never javascript: or data:.
+WEB_SCHEMES = ["http", "https"]
+validate_web_address = URLValidator(
+    schemes=WEB_SCHEMES, message="Give a web address starting with https:// or http://."
+)
+
+
+def web_address(url):
+    """`url` when it is an http(s) address, else "": what may go into a link's href. Values saved
+    without the form's validation (imports, the shell, old rows) cannot become a javascript: link."""
+    scheme, _colon, _rest = url.strip().partition(":")
+    return url if _colon and scheme.lower() in WEB_SCHEMES else ""
+
 
 class PhotoCredit(models.Model):
     """Who a photo comes from, kept as data so one credit serves many photos."""
@@ -42,7 +55,7 @@ class PhotoCredit(models.Model):
         blank=True,
         help_text="The agency, outlet or social-media channel. Example: Reuters, Telegram.",
     )
-    url = models.URLField(blank=True, help_text="Optional link to the source.")
+    url = models.URLField(blank=True, validators=[validate_web_address], help_text="Optional link to the source.")
     may_syndicate = models.BooleanField(
         "may pass on to partners",
         default=False,

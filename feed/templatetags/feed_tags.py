@@ -5,6 +5,7 @@ from django.utils.safestring import SafeString
 
 from media.templatetags.media_tags import escape, picture
 
+from .. import feeds
 from ..models import Section
 
 register = template.Library()
@@ -75,3 +76,9 @@ def story_card(article, heading_level=2):
 def card_date(local):
     """The `date:"j M Y, H:i"` filter's output ("9 Nov 2026, 08:05"), without its format parser."""
     return f"{local.day} {MONTHS_3[local.month].title()} {local.year:04d}, {local.hour:02d}:{local.minute:02d}"
+
+
+@register.filter
+def xml_safe(value):
+    """Text without the characters XML 1.0 forbids, for XML written by templates (the news sitemap)."""
+    return feeds.xml_safe(value)

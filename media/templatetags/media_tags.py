@@ -4,6 +4,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from ..models import web_address
+
 register = template.Library()
 
 
@@ -12,8 +14,8 @@ def photo_credit(credit):
     """“(Photo: Photographer/Source)”, linked to the source when it has an address."""
     if credit is None:
         return ""
-    if credit.url:
-        return format_html('(Photo: <a href="{}" rel="nofollow noopener">{}</a>)', credit.url, str(credit))
+    if url := web_address(credit.url):
+        return format_html('(Photo: <a href="{}" rel="nofollow noopener">{}</a>)', url, str(credit))
     return format_html("(Photo: {})", str(credit))
 
 
