@@ -17,6 +17,8 @@ from django.utils.text import slugify
 from reversion.errors import RevertError
 from taggit.models import Tag
 
+from media.admin import BoundedDateHierarchyMixin
+
 from . import revisions
 from .models import TRASH_DAYS, Article, ArticleInTrash, Byline, Correction, RelatedLink, Section
 
@@ -272,7 +274,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(NamedBlankAutocompleteMixin, admin.ModelAdmin):
+class ArticleAdmin(BoundedDateHierarchyMixin, NamedBlankAutocompleteMixin, admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     form = ArticleForm
     list_display = ["headline", "section", "state", "byline_list", "published_at", "tag_list"]

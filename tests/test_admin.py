@@ -245,3 +245,32 @@ def test_editors_add_and_rename_sections_with_their_pages_and_feeds(admin_client
     )
     assert response.status_code == 302
     assert '<h1 id="feed-heading" class="page-heading">Comment</h1>' in client.get("/section/opinion/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # Found by tests/properties: each was a server error (there is no year 10000; a month of 10**20
+        # overflows; on SQLite, year 1 cannot be turned into UTC).
+        "published_at__year=9999",
+        "published_at__year=9999&published_at__month=12",
+        "published_at__year=9999&published_at__month=12&published_at__day=31",
+        "published_at__year=2026&published_at__month=99999999999999999999",
+        "published_at__year=1",
+    ],
+)
+@pytest.mark.parametrize("changelist", ["admin:feed_article_changelist", "admin:media_photo_changelist"])
+def test_impossible_dates_in_the_date_hierarchy_are_refused(admin_client, changelist, query):
+    make_ready_article()
+    query = query.replace("published_at", "uploaded_at") if "photo" in changelist else query
+    response = admin_client.get(f"{reverse(changelist)}?{query}")
+    assert response.status_code == 302
+    assert response["Location"].endswith("?e=1")
+
+
+def test_possible_dates_in_the_date_hierarchy_still_narrow_the_list(admin_client):
+    story = make_ready_article(published_at=timezone.now() - timedelta(days=400))
+    moment = timezone.localtime(story.published_at)
+    url = reverse("admin:feed_article_changelist")
+    assert story.headline in admin_client.get(f"{url}?published_at__year={moment.year}").content.decode()
+    assert story.headline not in admin_client.get(f"{url}?published_at__year={moment.year + 1}").content.decode()
