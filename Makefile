@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 
-.PHONY: run serve test bench bench-pages audit screenshots format clean
+.PHONY: run serve test bench bench-pages audit screenshots format clean backup restore
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -92,6 +92,14 @@ audit: $(STAMP) $(AUDIT_NPM)
 # docs/screenshots/*.png (home and article, desktop and phone), from the same demo site.
 screenshots: $(STAMP)
 	cd audit && ../$(BIN)/python screenshots.py
+
+# Backup and restore (README "Backup and restore"; newsroom/backups.py). PostgreSQL only.
+# make backup [BACKUP_DIR=…]   make restore FROM=var/backups/<time> [DATABASE_URL=…] [FORCE=1]
+backup: $(STAMP)
+	$(BIN)/python manage.py backup
+restore: $(STAMP)
+	@test -n "$(FROM)" || { echo "usage: make restore FROM=<backup folder> [DATABASE_URL=…] [FORCE=1]"; exit 2; }
+	$(BIN)/python manage.py restore "$(FROM)" $(if $(FORCE),--force)
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
