@@ -15,20 +15,29 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from reversion.errors import RevertError
+from taggit.admin import TagAdmin
 from taggit.models import Tag
 
-from media.admin import BoundedDateHierarchyMixin
+from media.admin_guards import GuardedAdminMixin
 
 from . import revisions
 from .models import TRASH_DAYS, Article, ArticleInTrash, Byline, Correction, RelatedLink, Section
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(GuardedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]
+
+
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class GuardedTagAdmin(GuardedAdminMixin, TagAdmin):
+    """taggit's admin, with the same guards against hostile list parameters as ours."""
 
 
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
@@ -274,7 +283,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(BoundedDateHierarchyMixin, NamedBlankAutocompleteMixin, admin.ModelAdmin):
+class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     form = ArticleForm
     list_display = ["headline", "section", "state", "byline_list", "published_at", "tag_list"]
@@ -576,7 +585,7 @@ class KillForm(forms.Form):
 
 
 @admin.register(ArticleInTrash)
-class ArticleInTrashAdmin(admin.ModelAdmin):
+class ArticleInTrashAdmin(GuardedAdminMixin, admin.ModelAdmin):
     """Deleted stories, restorable for TRASH_DAYS days; `manage.py empty_trash` removes older ones."""
 
     list_display = ["headline", "section", "status", "deleted_at"]

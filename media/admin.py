@@ -1,35 +1,18 @@
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.options import IncorrectLookupParameters
 from django.db import models
 from django.utils.datastructures import MultiValueDict
 from django.utils.html import format_html
 
+from .admin_guards import GuardedAdminMixin
 from .images import read_credit
 from .models import DiskFullError, Photo, PhotoCredit, SlotCrop
 from .templatetags.media_tags import photo_credit
 from .widgets import FocalPointWidget
 
-# The date-hierarchy values every admin list accepts: years whose next year and whose UTC form exist.
-DATE_HIERARCHY_RANGES = {"year": (2, 9998), "month": (1, 12), "day": (1, 31)}
-
-
-class BoundedDateHierarchyMixin:
-    """For admins with a `date_hierarchy`. Django turns ?<field>__year=9999 (there is no year 10000),
-    a month of 10**20 (OverflowError) and, on SQLite, year 1 (before year 1 in UTC) into server errors;
-    such addresses get the admin's usual answer to wacky parameters instead, a redirect to ?e=1.
-    Here in media, the app every other one may import, so that feed's ArticleAdmin can use it too."""
-
-    def get_changelist_instance(self, request):
-        for part, (lowest, highest) in DATE_HIERARCHY_RANGES.items():
-            for value in request.GET.getlist(f"{self.date_hierarchy}__{part}"):
-                if not (value.isascii() and value.isdigit() and len(value) <= 4 and lowest <= int(value) <= highest):
-                    raise IncorrectLookupParameters(f"{value!r} is not a {part} the date hierarchy can show.")
-        return super().get_changelist_instance(request)
-
 
 @admin.register(PhotoCredit)
-class PhotoCreditAdmin(admin.ModelAdmin):
+class PhotoCreditAdmin(GuardedAdminMixin, admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["__str__", "photographer", "source", "may_syndicate", "photo_count"]
     list_filter = ["may_syndicate"]
@@ -103,7 +86,7 @@ class SlotCropInline(admin.TabularInline):
 
 
 @admin.register(Photo)
-class PhotoAdmin(BoundedDateHierarchyMixin, admin.ModelAdmin):
+class PhotoAdmin(GuardedAdminMixin, admin.ModelAdmin):
     form = PhotoForm
     inlines = [SlotCropInline]
     list_display = ["thumbnail", "__str__", "credit", "article_count", "width", "height", "uploaded_at"]
