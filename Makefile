@@ -36,11 +36,13 @@ var/secret-key.txt:
 	mkdir -p var
 	umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(64))" > $@
 
+# The property tests (tests/properties/, 1,000 hostile examples per test) run in two processes.
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest --ignore=tests/properties
+	$(BIN)/pytest -n 2 tests/properties
 
 # Figures, not tests: image ingest time and memory (the media pipeline issue); reader pages under
 # gunicorn driven by wrk, cache off and warm, over N stories (`make bench N=100000`); then search

@@ -306,3 +306,36 @@ def test_bulk_actions_on_real_ids_still_work(admin_client):
     )
     story.refresh_from_db()
     assert story.status == Article.Status.PUBLISHED
+
+
+def test_a_form_that_hides_a_byline_cannot_repeat_its_author(admin_client):
+    """Found by tests/properties: a form claiming no existing bylines (INITIAL_FORMS=0) that adds the
+    same author again was an IntegrityError (a 500). Now it is a form error and nothing is saved."""
+    author = make_author()
+    story = make_ready_article(authors=[author])
+    data = article_form_data(story, headline="Changed")
+    data |= {"bylines-INITIAL_FORMS": "0", "bylines-0-id": "", "bylines-0-author": author.pk}
+    response = admin_client.post(reverse("admin:feed_article_change", args=[story.pk]), data)
+    assert response.status_code == 200
+    assert "This author already has a byline on this story." in response.content.decode()
+    story.refresh_from_db()
+    assert story.headline != "Changed"
+    assert Byline.objects.filter(article=story).count() == 1
+
+
+def test_a_form_that_hides_a_related_link_cannot_repeat_its_target(admin_client):
+    story = make_ready_article()
+    target = make_article()
+    make_related_link(article=story, target=target)
+    data = article_form_data(story, headline="Changed")
+    data |= {
+        "related_links-TOTAL_FORMS": "1",
+        "related_links-0-target": target.pk,
+        "related_links-0-after_paragraph": "",
+        "related_links-0-position": "0",
+    }
+    response = admin_client.post(reverse("admin:feed_article_change", args=[story.pk]), data)
+    assert response.status_code == 200
+    assert "This story is already linked." in response.content.decode()
+    story.refresh_from_db()
+    assert story.headline != "Changed"
