@@ -339,3 +339,16 @@ def test_a_form_that_hides_a_related_link_cannot_repeat_its_target(admin_client)
     assert "This story is already linked." in response.content.decode()
     story.refresh_from_db()
     assert story.headline != "Changed"
+
+
+@pytest.mark.parametrize("field", ["lead_photo", "video_poster", "section"])
+@pytest.mark.parametrize("value", [":", "abc", "99999999999999999999"])
+def test_a_refused_form_with_an_impossible_id_shows_again(admin_client, field, value):
+    """Found by tests/properties: re-showing the form looked the posted id up as it came (a 500)."""
+    story = make_ready_article()
+    data = article_form_data(story, headline="Changed", **{field: value})
+    response = admin_client.post(reverse("admin:feed_article_change", args=[story.pk]), data)
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    story.refresh_from_db()
+    assert story.headline != "Changed"
