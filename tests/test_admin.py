@@ -352,3 +352,18 @@ def test_a_refused_form_with_an_impossible_id_shows_again(admin_client, field, v
     assert "Select a valid choice" in response.content.decode()
     story.refresh_from_db()
     assert story.headline != "Changed"
+
+
+def test_other_admin_forms_with_an_impossible_id_show_again(admin_client):
+    """The same guard on the author and photo forms' autocomplete boxes."""
+    author, photo = make_author(), make_photo()
+    for url, data in [
+        (reverse("admin:authors_author_change", args=[author.pk]), {"slug": author.slug, "avatar": ":", "user": ":"}),
+        (
+            reverse("admin:media_photo_change", args=[photo.pk]),
+            {"credit": ":", "focal_x": "0.5", "focal_y": "0.5", "crops-TOTAL_FORMS": "0", "crops-INITIAL_FORMS": "0"},
+        ),
+    ]:
+        response = admin_client.post(url, data)
+        assert response.status_code == 200
+        assert "Select a valid choice" in response.content.decode()
