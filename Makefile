@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 
-.PHONY: run serve test audit-deps bench bench-pages chaos audit screenshots format clean
+.PHONY: run serve test audit-deps bench bench-pages chaos audit screenshots format clean backup restore
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,11 +36,13 @@ var/secret-key.txt:
 	mkdir -p var
 	umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(64))" > $@
 
+# The property tests (tests/properties/, 1,000 hostile examples per test) run in two processes.
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest --ignore=tests/properties
+	$(BIN)/pytest -n 2 tests/properties
 
 # Known vulnerabilities in every pin of requirements.txt, from PyPI's advisory data (needs the internet).
 # Every dependency is pinned, so pip-audit reads the file as it is (--no-deps --disable-pip) instead of
@@ -104,6 +106,14 @@ audit: $(STAMP) $(AUDIT_NPM)
 # docs/screenshots/*.png (home and article, desktop and phone), from the same demo site.
 screenshots: $(STAMP)
 	cd audit && ../$(BIN)/python screenshots.py
+
+# Backup and restore (README "Backup and restore"; newsroom/backups.py). PostgreSQL only.
+# make backup [BACKUP_DIR=…]   make restore FROM=var/backups/<time> [DATABASE_URL=…] [FORCE=1]
+backup: $(STAMP)
+	$(BIN)/python manage.py backup
+restore: $(STAMP)
+	@test -n "$(FROM)" || { echo "usage: make restore FROM=<backup folder> [DATABASE_URL=…] [FORCE=1]"; exit 2; }
+	$(BIN)/python manage.py restore "$(FROM)" $(if $(FORCE),--force)
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

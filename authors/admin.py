@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from media.admin_guards import GuardedAdminMixin
+
 from .models import Author
 
 
@@ -9,7 +11,7 @@ def own_profile(request):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(GuardedAdminMixin, admin.ModelAdmin):
     """Bio managers edit every profile; any staff member linked to a profile edits their own bio and avatar."""
 
     list_display = ["name", "role", "has_avatar", "user", "is_active"]

@@ -21,6 +21,7 @@ from .models import Article, Section, published_q
 
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 stories per sitemap
+MIN_YEAR, MAX_YEAR = 2, 9998
 
 
 def month_key(moment):
@@ -108,7 +109,11 @@ def sitemap_for(section):
         start = datetime.strptime(month, "%Y-%m") if prefix == "articles" and len(month) == 7 else None
     except ValueError:
         start = None
-    return ArticleMonthSitemap(start.year, start.month) if start else None
+    # Python's dates end in 9999 and begin in year 1 (which, in UTC, falls outside them): no sitemap
+    # can be made for the first or last month, nor can any story have been published then.
+    if start is None or not MIN_YEAR <= start.year <= MAX_YEAR:
+        return None
+    return ArticleMonthSitemap(start.year, start.month)
 
 
 def index_entries():

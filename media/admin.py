@@ -1,16 +1,18 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.utils.datastructures import MultiValueDict
 from django.utils.html import format_html
 
+from .admin_guards import GuardedAdminMixin
 from .images import read_credit
-from .models import Photo, PhotoCredit, SlotCrop
+from .models import DiskFullError, Photo, PhotoCredit, SlotCrop
 from .templatetags.media_tags import photo_credit
 from .widgets import FocalPointWidget
 
 
 @admin.register(PhotoCredit)
-class PhotoCreditAdmin(admin.ModelAdmin):
+class PhotoCreditAdmin(GuardedAdminMixin, admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["__str__", "photographer", "source", "may_syndicate", "photo_count"]
     list_filter = ["may_syndicate"]
@@ -47,9 +49,17 @@ class PhotoForm(forms.ModelForm):
         self.fields[
             "credit"
         ].help_text = "Shown as “(Photo: Photographer/Source)”. Leave empty to use the credit written in the file."
+        # Set by PhotoAdmin.changeform_view when the photo could not be stored; the file is chosen again.
+        self.refusal = getattr(self.request, "photo_not_stored", None)
+        if self.refusal:
+            self.fields["image"].required = False
+
+    request = None  # set by PhotoAdmin.get_form
 
     def clean(self):
         cleaned = super().clean()
+        if self.refusal:
+            raise forms.ValidationError(self.refusal)
         image = cleaned.get("image")
         if cleaned.get("credit") or not image or "image" in self.errors:
             return cleaned
@@ -76,7 +86,7 @@ class SlotCropInline(admin.TabularInline):
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
+class PhotoAdmin(GuardedAdminMixin, admin.ModelAdmin):
     form = PhotoForm
     inlines = [SlotCropInline]
     list_display = ["thumbnail", "__str__", "credit", "article_count", "width", "height", "uploaded_at"]
@@ -97,6 +107,21 @@ class PhotoAdmin(admin.ModelAdmin):
         ("Point of interest", {"fields": ["focal_x", "focal_y"]}),
         ("File", {"classes": ["collapse"], "fields": ["width", "height", "uploaded_at", "uploaded_by"]}),
     ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.request = request
+        return form
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except DiskFullError as refusal:
+            # Nothing was kept: the view's transaction dropped the row, Photo.save and the storage the
+            # files. The form comes back as any refused form does, with the reason, ready to resend.
+            request.photo_not_stored = str(refusal)
+            request._files = MultiValueDict()  # the upload was read and closed; browsers do not resend it
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_queryset(self, request):
         # As above: with_usage() aggregates, which drops Meta.ordering.

@@ -1,3 +1,5 @@
+import errno
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import PurePath
 
@@ -40,6 +42,27 @@ def web_address(url):
     without the form's validation (imports, the shell, old rows) cannot become a javascript: link."""
     scheme, _colon, _rest = url.strip().partition(":")
     return url if _colon and scheme.lower() in WEB_SCHEMES else ""
+
+
+DISK_FULL_MESSAGE = "The server's disk is full; the photo was not saved. Try again later or tell the technical desk."
+
+
+class DiskFullError(Exception):
+    """A photo or its renditions could not be stored for lack of space. Nothing of it was kept: the
+    storage removes a partial file, Photo.save the files it wrote, and the transaction the row."""
+
+    def __init__(self):
+        super().__init__(DISK_FULL_MESSAGE)
+
+
+@contextmanager
+def disk_full_as_refusal():
+    try:
+        yield
+    except OSError as error:
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise DiskFullError from error
+        raise
 
 
 class PhotoCredit(models.Model):
@@ -157,9 +180,10 @@ class Photo(models.Model):
         point changed. All image work happens here, once, never on a page request."""
         new_upload = bool(self.image) and (not self.image._committed or self.image.name != self._built_from[0])
         if new_upload:
-            self._store_cleaned_original()
+            with disk_full_as_refusal():
+                self._store_cleaned_original()
         try:
-            with transaction.atomic():
+            with disk_full_as_refusal(), transaction.atomic():
                 super().save(*args, **kwargs)
                 if self._rendition_inputs() != self._built_from or not self.renditions:
                     self.rebuild_renditions()
@@ -191,7 +215,7 @@ class Photo(models.Model):
         """Makes every slot's renditions from the stored original and records them on the row."""
         old_files = [name for entry in self._rendition_entries() for name in entry["files"].values()]
         overrides = {crop.slot: crop.as_fractions() for crop in self.crops.all()} if self.pk else {}
-        with self.image.open("rb") as original:
+        with disk_full_as_refusal(), self.image.open("rb") as original:
             self.renditions = build_renditions(
                 original,
                 f"renditions/{self.pk}",

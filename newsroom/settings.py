@@ -251,7 +251,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 # Static files: hashed names and gzip/brotli copies made by collectstatic, served by WhiteNoise with
 # far-future cache headers. STATIC_MANIFEST=0 (the tests, `make run`) serves the source files as they are.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Django's FileSystemStorage, but a write that fails halfway (full disk) leaves no partial file.
+    "default": {"BACKEND": "media.storage.CleaningFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if env_bool("STATIC_MANIFEST", not DEBUG)

@@ -6,7 +6,8 @@ from newsroom.settings import *  # noqa: F403
 SECURE_SSL_REDIRECT = False
 # No collectstatic before tests: templates get the source files' plain names.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Django's FileSystemStorage, but a write that fails halfway (full disk) leaves no partial file.
+    "default": {"BACKEND": "media.storage.CleaningFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
