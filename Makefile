@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 
-.PHONY: run serve test audit-deps bench bench-pages chaos audit screenshots format clean backup restore
+.PHONY: run serve test fuzz audit-deps bench bench-pages chaos audit screenshots format clean backup restore
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,7 +42,13 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest --ignore=tests/properties
-	$(BIN)/pytest -n 2 tests/properties
+	PROPERTY_EXAMPLES=$${PROPERTY_EXAMPLES:-50} $(BIN)/pytest -n 2 tests/properties
+
+# The property tests at their full 1,000 hostile examples per test (make test runs 50 of each):
+# tens of minutes on two cores, so a command of its own. FUZZ_TESTS= picks files or tests.
+FUZZ_TESTS ?= tests/properties
+fuzz: $(STAMP)
+	PROPERTY_EXAMPLES=$${PROPERTY_EXAMPLES:-1000} $(BIN)/pytest -n 2 $(FUZZ_TESTS)
 
 # Known vulnerabilities in every pin of requirements.txt, from PyPI's advisory data (needs the internet).
 # Every dependency is pinned, so pip-audit reads the file as it is (--no-deps --disable-pip) instead of

@@ -6,16 +6,18 @@ strings and form bodies are percent-encoded by hand, because the test client ref
 what a real client can still send.
 """
 
+import os
 from datetime import UTC, datetime
 from urllib.parse import quote_from_bytes
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-# What the brief asks of every property test: 1,000 examples, no per-example deadline (the first
-# request of a test also warms up templates), and fixtures made once per test.
+# 1,000 examples per test, no per-example deadline (the first request of a test also warms up
+# templates), and fixtures made once per test. PROPERTY_EXAMPLES changes the count: `make test` runs 50
+# of each, `make fuzz` the full 1,000.
 fuzz = settings(
-    max_examples=1000,
+    max_examples=int(os.environ.get("PROPERTY_EXAMPLES", 1000)),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
