@@ -6,9 +6,12 @@ from django.urls import include, path
 from feed.admin import view_on_site_for_visible_articles
 
 from . import views
+from .forms import LoginForm
 
 # A database that is down answers 503 with Retry-After instead of 500 (newsroom/views.py).
 handler500 = views.server_error
+
+admin.site.login_form = LoginForm
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

@@ -69,3 +69,12 @@ def test_login_never_redirects_off_the_site():
 
 def test_forged_host_header_gets_400(client):
     assert client.get("/", HTTP_HOST="evil.example").status_code == 400
+
+
+def test_a_user_name_longer_than_any_account_is_a_form_error():
+    """Found by the property tests: a 300-character name reached django-axes, whose record of the
+    attempt holds 255 characters, and PostgreSQL refused it (a 500)."""
+    response = attempt(Client(), "0" * 300)
+    assert response.status_code == 200
+    assert "at most 150 characters" in response.content.decode()
+    assert not AccessAttempt.objects.exists()
