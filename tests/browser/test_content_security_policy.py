@@ -2,12 +2,11 @@
 nothing the pages need is refused, and their scripts still work."""
 
 import re
-from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
-from tests.factories import make_article, make_author, make_photo, make_section, make_user
+from tests.browser.stories import newsroom as stories_an_hour_apart
+from tests.factories import make_article, make_photo, make_section, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -36,20 +35,10 @@ def violations(page):
 
 
 def newsroom():
+    """Seven stories and a video story in the World section."""
     section = make_section(name="World", slug="world")
-    author = make_author(name="Oksana Marchenko", slug="oksana-marchenko")
+    _stories, author = stories_an_hour_apart(7, section=section)
     poster = make_photo(alt_text="A bridge over the river at dusk")
-    now = timezone.now()
-    for n in range(1, 8):
-        make_article(
-            headline=f"Story {n:02d} from the front",
-            slug=f"story-{n:02d}",
-            section=section,
-            published_at=now - timedelta(hours=n),
-            authors=[author],
-            tags=["Kharkiv"],
-            lead_photo=make_photo() if n == 1 else None,
-        )
     make_article(
         headline="Drone footage of the repaired bridge",
         slug="bridge-video",

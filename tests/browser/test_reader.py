@@ -1,34 +1,13 @@
 """A reader in a real browser: feed, article, author, back, "Show More" with and without JavaScript, video."""
 
 import re
-from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
-from tests.factories import make_article, make_author, make_photo, make_section
+from tests.browser.stories import newsroom
+from tests.factories import make_article, make_photo
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def newsroom(count=12):
-    """`count` stories an hour apart (newest first), by one author, the newest with a lead photo."""
-    section = make_section(name="News Feed", slug="news-feed")
-    author = make_author(name="Oksana Marchenko", slug="oksana-marchenko")
-    now = timezone.now()
-    stories = [
-        make_article(
-            headline=f"Story {n:02d} from the front",
-            slug=f"story-{n:02d}",
-            section=section,
-            published_at=now - timedelta(hours=n),
-            authors=[author],
-            tags=["Kharkiv"],
-            lead_photo=make_photo() if n == 1 else None,
-        )
-        for n in range(1, count + 1)
-    ]
-    return stories, author
 
 
 def headlines(page):
