@@ -20,7 +20,7 @@ from reversion.errors import RevertError
 from taggit.admin import TagAdmin
 from taggit.models import Tag
 
-from media.admin_guards import GuardedAdminMixin, GuardedAutocompleteSelect
+from media.admin_guards import CappedInlineMixin, GuardedAdminMixin, GuardedAutocompleteSelect
 
 from . import revisions
 from .models import TRASH_DAYS, Article, ArticleInTrash, Byline, Correction, RelatedLink, Section
@@ -125,10 +125,11 @@ class NamedBlankAutocompleteMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class BylineInline(NamedBlankAutocompleteMixin, admin.TabularInline):
+class BylineInline(CappedInlineMixin, NamedBlankAutocompleteMixin, admin.TabularInline):
     model = Byline
     formset = BylineFormSet
     extra = 1
+    max_num = 20
     fields = ["author", "position"]
     autocomplete_fields = ["author"]
     # A table's column heading is no label; name the box itself.
@@ -171,12 +172,13 @@ class RelatedLinkFormSet(forms.BaseInlineFormSet):
             seen.add(target.pk)
 
 
-class RelatedLinkInline(NamedBlankAutocompleteMixin, admin.StackedInline):
+class RelatedLinkInline(CappedInlineMixin, NamedBlankAutocompleteMixin, admin.StackedInline):
     formset = RelatedLinkFormSet
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     model = RelatedLink
     fk_name = "article"
     extra = 0
+    max_num = 20
     autocomplete_fields = ["target"]
     fields = ["target", ("url", "title"), ("after_paragraph", "position")]
 
@@ -187,11 +189,12 @@ class RelatedLinkInline(NamedBlankAutocompleteMixin, admin.StackedInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class CorrectionInline(admin.TabularInline):
+class CorrectionInline(CappedInlineMixin, admin.TabularInline):
     """Corrections are appended, never edited or removed: they are the public record."""
 
     model = Correction
     extra = 0
+    max_num = 200
     fields = ["kind", "text", "created_at", "created_by"]
     readonly_fields = ["created_at", "created_by"]
     verbose_name = "correction, clarification or update note"

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.datastructures import MultiValueDict
 from django.utils.html import format_html
 
-from .admin_guards import GuardedAdminMixin
+from .admin_guards import CappedInlineMixin, GuardedAdminMixin
 from .images import read_credit
 from .models import DiskFullError, Photo, PhotoCredit, SlotCrop
 from .templatetags.media_tags import photo_credit
@@ -78,9 +78,10 @@ class PhotoForm(forms.ModelForm):
         return super().save(commit)
 
 
-class SlotCropInline(admin.TabularInline):
+class SlotCropInline(CappedInlineMixin, admin.TabularInline):
     model = SlotCrop
     extra = 0
+    max_num = len(SlotCrop._meta.get_field("slot").choices)
     verbose_name = "own crop"
     verbose_name_plural = "Own crops (replace the point-of-interest crop for one slot)"
 

@@ -60,3 +60,12 @@ class GuardedAdminMixin:
                 self.message_user(request, "The selection holds an item that does not exist.", messages.WARNING)
                 return None
         return super().response_action(request, queryset)
+
+
+class CappedInlineMixin:
+    """An inline that builds at most `max_num` forms whatever the posted TOTAL_FORMS says; more is a
+    form error. Django's own cap is max_num + 1,000: a post claiming 2,000 related links made the
+    admin build and show again 2,000 forms (7.5 s and a 6.6 MB page for one request)."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        return super().get_formset(request, obj, **({"absolute_max": self.max_num} | kwargs))

@@ -367,3 +367,18 @@ def test_other_admin_forms_with_an_impossible_id_show_again(admin_client):
         response = admin_client.post(url, data)
         assert response.status_code == 200
         assert "Select a valid choice" in response.content.decode()
+
+
+@pytest.mark.parametrize(("prefix", "most"), [("bylines", 20), ("related_links", 20), ("corrections", 200)])
+def test_admin_article_form_refuses_more_inline_forms_than_its_cap_without_building_them(admin_client, prefix, most):
+    """Django would build up to max_num + 1,000 forms from a posted TOTAL_FORMS and show them all again."""
+    article = make_article(headline="Original")
+    url = reverse("admin:feed_article_change", args=[article.pk])
+    data = article_form_data(article, headline="Changed", **{f"{prefix}-TOTAL_FORMS": "2000"})
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f"Please submit at most {most} forms." in page
+    assert f'name="{prefix}-{most - 1}-' in page
+    assert f'name="{prefix}-{most}-' not in page
+    assert Article.objects.get(pk=article.pk).headline == "Original"

@@ -242,3 +242,17 @@ def test_admin_saves_a_new_focal_point_on_an_existing_photo(admin_client):
     photo.refresh_from_db()
     assert (photo.focal_x, photo.focal_y) == (0.9, 0.2)
     assert photo.renditions["square"][0]["files"]["jpeg"] != before
+
+
+def test_admin_photo_form_refuses_more_crop_forms_than_there_are_slots(admin_client):
+    photo = make_photo()
+    data = {"alt_text": "Changed", "caption": "", "credit": photo.credit_id, "focal_x": "0.5", "focal_y": "0.5"}
+    crops = {"crops-TOTAL_FORMS": "2000", "crops-INITIAL_FORMS": "0"}
+    response = admin_client.post(reverse("admin:media_photo_change", args=[photo.pk]), data | crops)
+    assert response.status_code == 200
+    page = response.content.decode()
+    slots = len(SlotCrop._meta.get_field("slot").choices)
+    assert f"Please submit at most {slots} forms." in page
+    assert f'name="crops-{slots}-' not in page
+    photo.refresh_from_db()
+    assert photo.alt_text != "Changed"
