@@ -44,8 +44,8 @@ test: $(STAMP)
 	$(BIN)/pytest --ignore=tests/properties
 	PROPERTY_EXAMPLES=$${PROPERTY_EXAMPLES:-50} $(BIN)/pytest -n 2 tests/properties
 
-# The property tests at their full 1,000 hostile examples per test (make test runs 50 of each):
-# tens of minutes on two cores, so a command of its own. FUZZ_TESTS= picks files or tests.
+# The property tests at their full 1,000 hostile examples per test (make test runs 50 of each; .ci/run
+# runs this too): about 4 minutes on two cores. FUZZ_TESTS= picks files or tests.
 FUZZ_TESTS ?= tests/properties
 fuzz: $(STAMP)
 	PROPERTY_EXAMPLES=$${PROPERTY_EXAMPLES:-1000} $(BIN)/pytest -n 2 $(FUZZ_TESTS)

@@ -5,7 +5,8 @@ PostgreSQL database (created and dropped by the Makefile).
    vectors; _bench_stories.py) and times each phase.
 2. Starts gunicorn (gunicorn.conf.py, 2 workers, DEBUG off) on 127.0.0.1, first with the cache off,
    then with it on, and drives each page with wrk: the home page, an article, the feed page reached
-   by 100 "Show More" clicks, and /healthz, the trivial baseline every page is compared with.
+   by 100 "Show More" clicks, and /healthz, the trivial baseline every page is compared with. The
+   pages take turns over three rounds, and each keeps its median round.
 3. Counts each page's queries in-process, reads each worker's peak memory (VmHWM) and prints a table.
 """
 
@@ -82,12 +83,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--articles", type=int, default=10_000)
-        parser.add_argument("--duration", type=int, default=10, help="Seconds of wrk per page.")
+        parser.add_argument("--duration", type=int, default=5, help="Seconds of wrk per page and round.")
+        parser.add_argument(
+            "--rounds",
+            type=int,
+            default=3,
+            help="Rounds over all pages; each page's row is its median round. A neighbour on a shared"
+            " machine can slow one 10-second run by a third; interleaved rounds keep that out of the ratios.",
+        )
         parser.add_argument("--connections", type=int, default=16)
         parser.add_argument("--port", type=int, default=8601)
         parser.add_argument("--workers", type=int, default=2)
 
-    def handle(self, *args, articles, duration, connections, port, workers, **options):
+    def handle(self, *args, articles, duration, rounds, connections, port, workers, **options):
         if connection.vendor != "postgresql":
             raise CommandError("bench_pages measures the production set-up; point DATABASE_URL at PostgreSQL.")
         if shutil.which("wrk") is None:
@@ -103,14 +111,20 @@ class Command(BaseCommand):
             with self.server(port, workers, cache=mode) as master:
                 if "deep feed" not in pages:
                     pages["deep feed (100 × Show More)"] = self.follow_show_more(base)
-                for name, path in pages.items():
-                    self.stdout.write(f"  wrk {mode:>4} cache: {name} …")
+                results = {name: [] for name in pages}
+                for path in pages.values():
                     # Warm-up: fills each worker's cache (or Redis) and its database connection.
                     self.run_wrk(base + path, 2, connections)
-                    result = self.run_wrk(base + path, duration, connections)
-                    rows.append({"mode": mode, "page": name, "path": path, **result})
+                for round_number in range(1, rounds + 1):
+                    self.stdout.write(f"  wrk {mode:>4} cache, round {round_number} of {rounds} …")
+                    for name, path in pages.items():
+                        results[name].append(self.run_wrk(base + path, duration, connections))
+                for name, path in pages.items():
+                    median = sorted(results[name], key=lambda result: result["rps"])[(rounds - 1) // 2]
+                    errors = sum(result["errors"] for result in results[name])
+                    rows.append({"mode": mode, "page": name, "path": path, **median, "errors": errors})
                 memory[mode] = max(peak_rss_mb(pid) for pid in children(master))
-        self.report(rows, memory, pages, workers, connections, duration)
+        self.report(rows, memory, pages, workers, connections, duration, rounds)
 
     # Seeding.
 
@@ -232,12 +246,12 @@ class Command(BaseCommand):
         assert response.status_code == 200, (path, response.status_code)
         return len(captured)
 
-    def report(self, rows, memory, pages, workers, connections, duration):
+    def report(self, rows, memory, pages, workers, connections, duration, rounds):
         out = self.stdout.write
         out("")
         out(
             f"{Article.objects.published().count():,} published stories · gunicorn {workers} sync workers on"
-            f" {os.cpu_count()} cores · wrk -t2 -c{connections} -d{duration}s · warm: "
+            f" {os.cpu_count()} cores · wrk -t2 -c{connections} -d{duration}s, median of {rounds} rounds · warm: "
             + (
                 "Redis on this machine; warm-mem: each worker's memory"
                 if "warm-mem" in memory
