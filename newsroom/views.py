@@ -1,6 +1,6 @@
 import sys
 
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
@@ -23,9 +23,21 @@ def healthz(request):
 @requires_csrf_token
 def server_error(request):
     """handler500. Django calls it while it handles the exception, so sys.exc_info() holds the error."""
-    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+    if is_database_unavailable(sys.exc_info()[1]):
         return database_unavailable(request)
     return plain_server_error(request)
+
+
+def is_database_unavailable(error):
+    if isinstance(error, DATABASE_UNAVAILABLE):
+        return True
+    # The driver's own classes too: Django does not wrap an error raised while it closes a server-side
+    # cursor (QuerySet.iterator(), which form choices use), so a database that went away while the
+    # search form listed its sections arrived as psycopg.OperationalError (make chaos found it).
+    return any(
+        isinstance(error, (database.Database.OperationalError, database.Database.InterfaceError))
+        for database in connections.all()
+    )
 
 
 def database_unavailable(request):

@@ -10,7 +10,7 @@ import time
 
 import pytest
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connection
 from django.db.backends.utils import CursorWrapper
 from django.test import Client
 
@@ -96,7 +96,16 @@ def test_cached_page_is_still_served_while_the_database_is_down(reader, database
     assert reader.get("/news/no-such-story/").status_code == 503
 
 
-@pytest.mark.parametrize("error", [OperationalError("gone"), InterfaceError("connection already closed")])
+@pytest.mark.parametrize(
+    "error",
+    [
+        OperationalError("gone"),
+        InterfaceError("connection already closed"),
+        # As the driver raises them, unwrapped by Django (psycopg's, or sqlite3's on SQLite).
+        connection.Database.OperationalError("consuming input failed: server closed the connection unexpectedly"),
+        connection.Database.InterfaceError("the connection is closed"),
+    ],
+)
 def test_handler_turns_database_errors_into_503(rf, error):
     """No django_db mark: the 503 page itself must need no database."""
     try:
@@ -181,3 +190,20 @@ def test_pool_timeout_when_postgresql_is_unreachable_is_503():
     status, retry_after, seconds = result.stdout.split()
     assert (status, retry_after) == ("503", "10")
     assert int(seconds) <= 3
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="server-side cursors are PostgreSQL's")
+@pytest.mark.django_db
+def test_database_gone_while_the_search_form_lists_its_choices_is_a_503(reader, monkeypatch):
+    """The search form's section and author choices come through a server-side cursor; Django lets an
+    error raised while closing it through unwrapped (make chaos found this 500)."""
+    from psycopg import OperationalError as DriverOperationalError
+    from psycopg import ServerCursor
+
+    def connection_lost(cursor):
+        raise DriverOperationalError("consuming input failed: server closed the connection unexpectedly")
+
+    monkeypatch.setattr(ServerCursor, "close", connection_lost)
+    response = reader.get("/search/?q=kyiv")
+    assert response.status_code == 503
+    assert response["Retry-After"]
