@@ -82,9 +82,10 @@ def test_deep_feed_page_starts_the_index_scan_at_the_cursor(many_stories, plan_o
     query = stories.for_listing().before(*decode_cursor(cursor))[:21]
     plan = plan_of(query)
     assert_index_scan(plan, "article_feed_idx")
-    # Both bounds in the index condition: now (published()) and the cursor.
+    # Both bounds in the index condition: now (published()) and the cursor, as one row comparison.
     condition = next(line for line in plan.splitlines() if "Index Cond" in line and "published_at" in line)
     assert condition.count("published_at <=") == 2, plan
+    assert "ROW(published_at, id) < ROW(" in condition, plan
 
 
 @pytest.mark.parametrize("plan_of", PLANS)
