@@ -63,9 +63,20 @@ class GuardedAdminMixin:
 
 
 class CappedInlineMixin:
-    """An inline that builds at most `max_num` forms whatever the posted TOTAL_FORMS says; more is a
-    form error. Django's own cap is max_num + 1,000: a post claiming 2,000 related links made the
-    admin build and show again 2,000 forms (7.5 s and a 6.6 MB page for one request)."""
+    """An inline that builds at most `max_num` forms (as the class sets it), or as many as the object
+    already has if that is more, whatever the posted TOTAL_FORMS says; more is a form error. Django's
+    own cap is max_num + 1,000: a post claiming 2,000 related links made the admin build and show
+    again 2,000 forms (7.5 s and a 6.6 MB page for one request). The class's value, because the
+    admin sets the instance's max_num to 0 for a user who may not add rows, and existing rows count:
+    they must still be saved and removed."""
 
     def get_formset(self, request, obj=None, **kwargs):
-        return super().get_formset(request, obj, **({"absolute_max": self.max_num} | kwargs))
+        formset = super().get_formset(request, obj, **({"absolute_max": type(self).max_num} | kwargs))
+        return type(formset.__name__, (AtLeastExistingRowsFormSet, formset), {})
+
+
+class AtLeastExistingRowsFormSet:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The rows the forms are built from anyway: no extra query.
+        self.absolute_max = max(self.absolute_max, len(self.get_queryset()))

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from feed.models import Article, Byline, Section
+from feed.models import Article, Byline, Correction, Section
 from tests.factories import (
     article_form_data,
     make_article,
@@ -18,6 +18,7 @@ from tests.factories import (
     make_ready_article,
     make_related_link,
     make_section,
+    make_user,
 )
 
 pytestmark = pytest.mark.django_db
@@ -382,3 +383,35 @@ def test_admin_article_form_refuses_more_inline_forms_than_its_cap_without_build
     assert f'name="{prefix}-{most - 1}-' in page
     assert f'name="{prefix}-{most}-' not in page
     assert Article.objects.get(pk=article.pk).headline == "Original"
+
+
+def existing_rows(prefix, rows, fields):
+    """Inline form data for rows already saved: TOTAL = INITIAL = their number."""
+    data = {f"{prefix}-TOTAL_FORMS": str(len(rows)), f"{prefix}-INITIAL_FORMS": str(len(rows))}
+    for number, row in enumerate(rows):
+        data |= {f"{prefix}-{number}-id": row.pk} | {f"{prefix}-{number}-{name}": value(row) for name, value in fields}
+    return data
+
+
+def test_reporter_saves_own_draft_that_has_a_correction(client):
+    """A reporter may not add corrections, so the admin gives that inline max_num 0; the cap on posted
+    forms must still let the existing one through."""
+    author = make_author()
+    reporter = make_user("Reporter", author=author)
+    article = make_article(authors=[author], status=Article.Status.DRAFT, published_at=None, headline="Original")
+    correction = Correction.objects.create(article=article, text="We got the date wrong.")
+    client.force_login(reporter)
+    data = article_form_data(article, headline="Changed", **existing_rows("corrections", [correction], []))
+    response = client.post(reverse("admin:feed_article_change", args=[article.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert Article.objects.get(pk=article.pk).headline == "Changed"
+
+
+def test_story_with_more_bylines_than_the_cap_can_still_be_saved(admin_client):
+    authors = [make_author() for _ in range(21)]
+    article = make_ready_article(authors=authors, headline="Original")
+    url = reverse("admin:feed_article_change", args=[article.pk])
+    response = admin_client.post(url, article_form_data(article, headline="Changed"))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert Article.objects.get(pk=article.pk).headline == "Changed"
+    assert article.bylines.count() == 21
