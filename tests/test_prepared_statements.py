@@ -55,3 +55,18 @@ def test_bulk_insert_beyond_65535_parameters_is_split():
     assert len(stories) * columns > MAX_QUERY_PARAMETERS
     Article.objects.bulk_create(stories)
     assert Article.objects.count() == 3_000
+
+
+@needs_postgresql
+@pytest.mark.django_db
+def test_bulk_update_beyond_65535_parameters_is_split():
+    """bulk_update sends about two parameters a field a row: 12,000 stories x 3 fields are 72,000."""
+    section = make_section()
+    Article.objects.bulk_create(
+        [Article(headline=f"Story {n}", slug=f"story-{n}", body="<p>Body.</p>", section=section) for n in range(12_000)]
+    )
+    stories = list(Article.objects.only("pk"))
+    for story in stories:
+        story.headline, story.summary, story.lead_photo_caption = "New", "New summary.", "New caption"
+    Article.objects.bulk_update(stories, ["headline", "summary", "lead_photo_caption"])
+    assert Article.objects.filter(headline="New", summary="New summary.").count() == 12_000
