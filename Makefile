@@ -45,7 +45,7 @@ test: $(STAMP)
 	PROPERTY_EXAMPLES=$${PROPERTY_EXAMPLES:-50} $(BIN)/pytest -n 2 tests/properties
 
 # The property tests at their full 1,000 hostile examples per test (make test runs 50 of each; .ci/run
-# runs this too): about 4 minutes on two cores. FUZZ_TESTS= picks files or tests.
+# runs this too): about 3.5 minutes on two cores on PostgreSQL. FUZZ_TESTS= picks files or tests.
 FUZZ_TESTS ?= tests/properties
 fuzz: $(STAMP)
 	PROPERTY_EXAMPLES=$${PROPERTY_EXAMPLES:-1000} $(BIN)/pytest -n 2 $(FUZZ_TESTS)

@@ -28,16 +28,25 @@ def server_error(request):
     return plain_server_error(request)
 
 
+# SQLSTATE classes of a lost or refused connection: 08 (connection exception) and 57P (server
+# shutting down, crashed, or not yet accepting connections).
+CONNECTION_LOST_STATES = ("08", "57P")
+
+
 def is_database_unavailable(error):
     if isinstance(error, DATABASE_UNAVAILABLE):
         return True
-    # The driver's own classes too: Django does not wrap an error raised while it closes a server-side
-    # cursor (QuerySet.iterator(), which form choices use), so a database that went away while the
-    # search form listed its sections arrived as psycopg.OperationalError (make chaos found it).
-    return any(
+    # The driver's own classes too, when they say the connection went: Django does not wrap an error
+    # raised while it closes a server-side cursor (QuerySet.iterator(), which form choices use), so a
+    # database that went away while the search form listed its sections arrived as
+    # psycopg.OperationalError, with no SQLSTATE since the server never answered (make chaos found it).
+    # A driver error with another SQLSTATE (a statement timeout, a refused query) stays a 500.
+    driver_error = any(
         isinstance(error, (database.Database.OperationalError, database.Database.InterfaceError))
         for database in connections.all()
     )
+    state = getattr(error, "sqlstate", None)
+    return driver_error and (state is None or state.startswith(CONNECTION_LOST_STATES))
 
 
 def database_unavailable(request):

@@ -115,6 +115,17 @@ def test_handler_turns_database_errors_into_503(rf, error):
     assert response.status_code == 503
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLSTATEs are PostgreSQL's")
+def test_handler_keeps_500_for_a_driver_error_that_is_not_a_lost_connection(rf):
+    from psycopg.errors import QueryCanceled
+
+    try:
+        raise QueryCanceled("canceling statement due to statement timeout")
+    except QueryCanceled:
+        response = server_error(rf.get("/"))
+    assert response.status_code == 500
+
+
 def test_handler_keeps_500_for_other_errors(rf):
     try:
         raise ValueError("a bug, not an outage")

@@ -96,6 +96,8 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=2)
 
     def handle(self, *args, articles, duration, rounds, connections, port, workers, **options):
+        if rounds < 1:
+            raise CommandError("--rounds must be at least 1.")
         if connection.vendor != "postgresql":
             raise CommandError("bench_pages measures the production set-up; point DATABASE_URL at PostgreSQL.")
         if shutil.which("wrk") is None:
