@@ -18,8 +18,7 @@ class SearchForm(forms.Form):
     )
 
     def __init__(self, params):
-        # NUL never reaches the database (PostgreSQL refuses it in text), whatever field it is in.
-        data = {name: params.get(name, "").replace("\x00", "") for name in self.base_fields}
+        data = {name: params.get(name, "") for name in self.base_fields}
         data["q"], self.shortened = clean_query(data["q"])
         super().__init__(data)
         self.fields["q"].widget.attrs["maxlength"] = MAX_QUERY_LENGTH

@@ -62,9 +62,9 @@ class PortableGinIndex(GinIndex):
 
 
 def clean_query(raw):
-    """The reader's words as we search for them: NUL removed (PostgreSQL refuses it), whitespace
-    collapsed, at most MAX_QUERY_LENGTH characters. Returns (words, was_shortened)."""
-    text = " ".join(raw.replace("\x00", "").split())
+    """The reader's words as we search for them: whitespace collapsed, at most MAX_QUERY_LENGTH
+    characters. Returns (words, was_shortened). NUL never gets here (newsroom.middleware)."""
+    text = " ".join(raw.split())
     if len(text) > MAX_QUERY_LENGTH:
         return text[:MAX_QUERY_LENGTH].rstrip(), True
     return text, False

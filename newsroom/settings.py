@@ -84,6 +84,8 @@ MIDDLEWARE = [
     # The Content-Security-Policy header (CONTENT_SECURITY_POLICY below) on every response Django makes.
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A NUL character in the address, query string or cookies is a 400 before any query sees it.
+    "newsroom.middleware.RefuseNulMiddleware",
     # ETag from the content and 304 Not Modified for If-None-Match / If-Modified-Since.
     "django.middleware.http.ConditionalGetMiddleware",
     # Cached reader pages for anonymous readers, served before any session, user or CSRF work and

@@ -92,10 +92,6 @@ def test_topic_used_only_by_hidden_stories_is_404(client):
     assert client.get("/tags/secret-plan/").status_code == 404
 
 
-def test_nul_in_a_tag_address_is_404(client):
-    assert client.get("/tags/a%00b/").status_code == 404
-
-
 def test_cards_under_a_section_heading_are_h3(client):
     author = make_article(authors=[make_author(slug="nina")]).authors.get()
     soup = soup_of(client, author.get_absolute_url())

@@ -15,10 +15,12 @@ from hypothesis import strategies as st
 
 # 1,000 examples per test, no per-example deadline (the first request of a test also warms up
 # templates), and fixtures made once per test. PROPERTY_EXAMPLES changes the count: `make test` runs 50
-# of each, `make fuzz` the full 1,000.
+# of each, `make fuzz` the full 1,000. A failure prints its example and a @reproduce_failure blob;
+# `make fuzz HYPOTHESIS_SEED=<the seed .ci/run printed>` runs the same draws again (docs/testing.md).
 fuzz = settings(
     max_examples=int(os.environ.get("PROPERTY_EXAMPLES", 1000)),
     deadline=None,
+    print_blob=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 

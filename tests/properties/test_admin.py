@@ -1,7 +1,7 @@
 """The admin's login form, its list pages' parameters, its redirects and autocomplete, fed hostile
 values as a logged-in editor (the login form as anyone): never a server error."""
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.properties.conftest import get, post_form
@@ -70,12 +70,20 @@ OTHER_LISTS = {
 }
 
 
+COMMON_LIST_PARAMS = {"p": values("1", "2"), "all": values(""), "_to_field": values("id"), "_popup": values("1")}
+
+
+def with_query(address):
+    return query_strings(OTHER_LISTS[address] | COMMON_LIST_PARAMS).map(lambda query: (address, query))
+
+
 @fuzz
-@given(address=st.sampled_from(sorted(OTHER_LISTS)), data=st.data())
-def test_other_lists_with_any_parameters(client, world, address, data):
+@given(list_query=st.sampled_from(sorted(OTHER_LISTS)).flatmap(with_query))
+# A 500 on PostgreSQL (DataError: NUL in text) that a CI run found; now a 400 (newsroom.middleware).
+@example(list_query=("/admin/authors/author/", "role=News%20Editor%00"))
+def test_other_lists_with_any_parameters(client, world, list_query):
+    address, query = list_query
     client.force_login(world.editor)
-    common = {"p": values("1", "2"), "all": values(""), "_to_field": values("id"), "_popup": values("1")}
-    query = data.draw(query_strings(OTHER_LISTS[address] | common))
     get(client, f"{address}?{query}", LIST_OUTCOMES)
 
 
