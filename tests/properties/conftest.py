@@ -60,12 +60,19 @@ def check(response, allowed=SUCCESSES | CLIENT_ERRORS):
     return response
 
 
+def expected_for(url, allowed):
+    """A NUL anywhere in the address (%00, as the strategies encode every byte) is a 400 before any
+    view runs (newsroom.middleware.RefuseNulMiddleware); anything else gets what the test allows."""
+    return {400} if "%00" in url else allowed
+
+
 def get(client, url, allowed=SUCCESSES | CLIENT_ERRORS):
     with rolled_back():
-        return check(client.get(url), allowed)
+        return check(client.get(url), expected_for(url, allowed))
 
 
 def post_form(client, url, body, allowed=SUCCESSES | CLIENT_ERRORS):
     """POST an already encoded application/x-www-form-urlencoded body."""
     with rolled_back():
-        return check(client.post(url, body, content_type="application/x-www-form-urlencoded"), allowed)
+        response = client.post(url, body, content_type="application/x-www-form-urlencoded")
+        return check(response, expected_for(url, allowed))
