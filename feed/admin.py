@@ -2,27 +2,32 @@ import reversion
 from csp.decorators import csp_update
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, models, transaction
-from django.db.models import Count, Prefetch
+from django.db import models
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.text import slugify
 from js_asset import Media
-from reversion.errors import RevertError
 from taggit.admin import TagAdmin
 from taggit.models import Tag
 
 from media.admin_guards import CappedInlineMixin, GuardedAdminMixin, GuardedAutocompleteSelect
 
-from . import revisions
+from . import revisions, workflow
+from .admin_forms import (
+    PUBLISHING_INTENTS,
+    ArticleForm,
+    BylineFormSet,
+    KillForm,
+    RelatedLinkFormSet,
+    intent_of,
+)
 from .models import TRASH_DAYS, Article, ArticleInTrash, Byline, Correction, RelatedLink, Section
 
 # The body editor (django-prose-editor's Tiptap) adds its base stylesheet as an inline <style> element,
@@ -30,6 +35,15 @@ from .models import TRASH_DAYS, Article, ArticleInTrash, Byline, Correction, Rel
 # by its hash, on the article form only. A new django-prose-editor may change it: the browser test
 # tests/browser/test_content_security_policy.py then reports the refused style and its new hash.
 PROSE_EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+
+# How the message says which change the button asked for when feed.workflow refused it.
+REFUSED_WORDS = {
+    "draft": "returned to draft",
+    "review": "submitted for review",
+    "publish": "published",
+    "schedule": "scheduled",
+    "unpublish": "unpublished",
+}
 
 
 @admin.register(Section)
@@ -46,65 +60,6 @@ admin.site.unregister(Tag)
 @admin.register(Tag)
 class GuardedTagAdmin(GuardedAdminMixin, TagAdmin):
     """taggit's admin, with the same guards against hostile list parameters as ours."""
-
-
-TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
-
-# The submit buttons of the article form, by the name each posts.
-INTENTS = {
-    "_save_draft": "draft",
-    "_submit_review": "review",
-    "_publish": "publish",
-    "_schedule": "schedule",
-    "_unpublish": "unpublish",
-}
-PUBLISHING_INTENTS = {"publish", "schedule", "unpublish"}
-GOING_LIVE_INTENTS = {"publish", "schedule"}
-
-
-def stays_or_goes_live(article, intent):
-    """Whether the story will be published (live or scheduled) after this save."""
-    if intent in GOING_LIVE_INTENTS:
-        return True
-    return article.status == Article.Status.PUBLISHED and intent != "unpublish"
-
-
-def intent_of(request):
-    """What the editor asked for with the button they pressed; "" for a plain save."""
-    if request is None or request.method != "POST":
-        return ""
-    return next((intent for name, intent in INTENTS.items() if name in request.POST), "")
-
-
-def rows_not_in_the_form(formset):
-    """The story's rows that a posted inline formset does not show (a stale or tampered form says
-    there are fewer than there are). Saving leaves them as they are, so no form may repeat them."""
-    if formset.instance.pk is None:
-        return formset.model.objects.none()
-    shown = [form.instance.pk for form in formset.initial_forms if form.instance.pk]
-    return formset.model.objects.filter(article=formset.instance).exclude(pk__in=shown)
-
-
-def refuse_repeating_rows_not_in_the_form(formset, field, message):
-    """Found by tests/properties: without this, such a repeat ended in an IntegrityError (a 500)."""
-    taken = set(rows_not_in_the_form(formset).values_list(f"{field}_id", flat=True))
-    for form in formset.forms:
-        value = form.cleaned_data.get(field) if form.cleaned_data else None
-        if value is not None and not form.cleaned_data.get("DELETE") and value.pk in taken:
-            form.add_error(field, message)
-
-
-class BylineFormSet(forms.BaseInlineFormSet):
-    request = None  # set by BylineInline.get_formset
-
-    def clean(self):
-        super().clean()
-        refuse_repeating_rows_not_in_the_form(self, "author", "This author already has a byline on this story.")
-        if not stays_or_goes_live(self.instance, intent_of(self.request)):
-            return
-        kept = [form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
-        if not kept:
-            raise forms.ValidationError("Add at least one byline before publishing.")
 
 
 class NamedBlankAutocompleteSelect(GuardedAutocompleteSelect):
@@ -156,22 +111,6 @@ def view_on_site_for_visible_articles(request, content_type_id, object_id):
     return shortcut(request, content_type_id, object_id)
 
 
-class RelatedLinkFormSet(forms.BaseInlineFormSet):
-    def clean(self):
-        # The one-link-per-target constraint is conditional, and formsets only check
-        # unconditional ones; without this a repeated story would end in an IntegrityError.
-        super().clean()
-        refuse_repeating_rows_not_in_the_form(self, "target", "This story is already linked.")
-        seen = set()
-        for form in self.forms:
-            target = form.cleaned_data.get("target")
-            if target is None or form.cleaned_data.get("DELETE"):
-                continue
-            if target.pk in seen:
-                form.add_error("target", "This story is already linked.")
-            seen.add(target.pk)
-
-
 class RelatedLinkInline(CappedInlineMixin, NamedBlankAutocompleteMixin, admin.StackedInline):
     formset = RelatedLinkFormSet
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -205,92 +144,6 @@ class CorrectionInline(CappedInlineMixin, admin.TabularInline):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-class ArticleForm(forms.ModelForm):
-    substantive_update = forms.BooleanField(
-        required=False,
-        label="This is a substantive update",
-        help_text="Tick when the story's facts changed; readers then see “Updated” with the time of this save. "
-        "Leave unticked for typo fixes.",
-    )
-    known_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    class Meta:
-        # The admin shows help text as HTML, so "<slug>" in the model's help text would be an unknown tag.
-        help_texts = {"slug": "The story's address: /news/&lt;slug&gt;/."}
-
-    request = None  # set by ArticleAdmin.get_form
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["known_version"].initial = self.instance.version
-        # The admin labels a date-and-time pair as a whole; each box needs its own name for screen readers.
-        for name, label in (("published_at", "Publication"), ("embargo_until", "Embargo until")):
-            if name not in self.fields:  # read-only for reporters
-                continue
-            date, time = self.fields[name].widget.widgets
-            date.attrs["aria-label"] = f"{label}: date"
-            time.attrs["aria-label"] = f"{label}: time"
-
-    def clean_tags(self):
-        tags = self.cleaned_data["tags"]
-        for name in tags:
-            if len(name) > TAG_MAX_LENGTH:
-                raise forms.ValidationError(f"Keep each tag under {TAG_MAX_LENGTH} characters: “{name[:40]}…”.")
-            # Such a tag would get an empty address and no topic page.
-            if not slugify(name, allow_unicode=True):
-                raise forms.ValidationError(f"The tag “{name}” needs at least one letter or digit.")
-        return tags
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.instance.pk is not None:
-            self._refuse_overwriting_a_newer_version(cleaned.get("known_version"))
-        return cleaned
-
-    def _refuse_overwriting_a_newer_version(self, known):
-        # The row stays locked until the admin's transaction ends, so no save can slip in between.
-        current = Article.objects.select_for_update().filter(pk=self.instance.pk).values_list("version", flat=True)
-        current = current.first()
-        if current is None or known == current:
-            return
-        if known is None:
-            self.add_error(None, "This form lost track of which version of the story it shows; reload the page.")
-            return
-        self.add_error(
-            None,
-            f"{revisions.conflict_message(self.instance, known)} Your changes are still in the form below; "
-            "nothing was saved. Look at the story in another tab, then save again to replace their version "
-            "with yours.",
-        )
-        # A second, deliberate save goes through.
-        self.data = self.data.copy()
-        self.data[self.add_prefix("known_version")] = current
-
-    def _post_clean(self):
-        super()._post_clean()  # the instance now holds the submitted values
-        intent = intent_of(self.request)
-        article = self.instance
-        if intent in GOING_LIVE_INTENTS and article.is_killed:
-            self.add_error(None, "A killed story cannot be published again; write a new one.")
-        elif intent == "publish" and article.status == Article.Status.PUBLISHED:
-            self.add_error(None, "This story is already published.")
-        elif stays_or_goes_live(article, intent):
-            self._check_publishable(intent)
-
-    def _check_publishable(self, intent):
-        """Run for every save after which the story is live or scheduled, not only for the buttons
-        that put it there: a live story must not lose its byline or slip before its embargo."""
-        article = self.instance
-        going_live_at = timezone.now() if intent == "publish" else article.published_at
-        if intent == "schedule" and (going_live_at is None or going_live_at <= timezone.now()):
-            self.add_error("published_at", "To schedule the story, give a publication time in the future.")
-            return
-        if going_live_at and (problem := article.embargo_problem(going_live_at)):
-            self.add_error("embargo_until", problem)
-        for problem in article.publish_problems():
-            self.add_error(None, f"Before publishing: {problem}")
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -380,11 +233,6 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
             readonly.append("published_at")
         return readonly
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
-        form.request = request
-        return form
-
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
@@ -397,7 +245,8 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
             *super().get_urls(),
         ]
 
-    # The form and its buttons.
+    # The form and its buttons: the story is saved as written, then the change the button asks for
+    # goes to feed.workflow. A refused change keeps the text saved and says what is missing.
 
     @method_decorator(csp_update({"style-src": [PROSE_EDITOR_STYLE_HASH]}))
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -415,41 +264,58 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
         return super().render_change_form(request, context, *args, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        intent = intent_of(request)
-        now = timezone.now()
         if not change:
             obj.created_by = request.user
-        message = ""
-        if intent in {"draft", "review"} and obj.status in {Article.Status.DRAFT, Article.Status.REVIEW}:
-            obj.status = intent
-            message = "Submitted for review." if intent == "review" else ""
-        elif intent == "publish":
-            obj.status, obj.published_at = Article.Status.PUBLISHED, now
-            message = "Published."
-        elif intent == "schedule":
-            obj.status = Article.Status.PUBLISHED
-            message = f"Scheduled for {timezone.localtime(obj.published_at):%d %B %Y, %H:%M}."
-        elif intent == "unpublish" and obj.status == Article.Status.PUBLISHED:
-            obj.status = Article.Status.DRAFT
-            message = "Unpublished."
         if change and form.cleaned_data.get("substantive_update") and obj.is_published:
-            obj.updated_at = now
+            obj.updated_at = timezone.now()
         super().save_model(request, obj, form, change)
-        if message:
-            self.log_change(request, obj, message)
-            messages.info(request, f"“{obj}”: {message}")
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        try:
+            outcome = self.apply_intent(request, form.instance)
+        except workflow.EditorialError as refusal:
+            # Read by response_add/response_change: back to the form, not to the list.
+            request.editorial_refusal = refusal
+            self.message_user(
+                request,
+                f"“{form.instance}” is saved as {form.instance.state_label.lower()}, but not "
+                f"{REFUSED_WORDS[intent_of(request)]}: {refusal}",
+                messages.ERROR,
+            )
+            return
+        if outcome is not None:
+            messages.info(request, f"“{outcome.article}”: {outcome.message}")
+
+    def apply_intent(self, request, article):
+        """The workflow change the pressed button asks for, if any, through feed.workflow."""
+        intent, user = intent_of(request), request.user
+        if intent == "draft" and article.status == Article.Status.REVIEW:
+            return workflow.return_to_draft(article=article, user=user)
+        if intent == "review" and article.status == Article.Status.DRAFT:
+            return workflow.submit_for_review(article=article, user=user)
+        if intent == "publish":
+            return workflow.publish_now(article=article, user=user)
+        if intent == "schedule":
+            return workflow.schedule(article=article, user=user, at=article.published_at)
+        if intent == "unpublish" and article.status == Article.Status.PUBLISHED:
+            return workflow.unpublish(article=article, user=user)
+        return None
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if getattr(request, "editorial_refusal", None):
+            return redirect("admin:feed_article_change", obj.pk)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if getattr(request, "editorial_refusal", None):
+            return redirect("admin:feed_article_change", obj.pk)
+        return super().response_change(request, obj)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is Correction:
-            notes = formset.save(commit=False)
-            for note in notes:
-                note.created_by = request.user
-                note.save()
-            article = form.instance
-            # An appended note is a substantive change: readers see the story as updated.
-            if notes and article.is_published:
-                article.updated_at = timezone.now()
-                Article.objects.filter(pk=article.pk).update(updated_at=article.updated_at)
+            for note in formset.save(commit=False):
+                workflow.append_correction(article=form.instance, user=request.user, kind=note.kind, text=note.text)
             return
         if formset.model not in (Byline, RelatedLink):
             return super().save_formset(request, form, formset, change)
@@ -474,11 +340,11 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
     # Deleting moves stories to the trash.
 
     def delete_model(self, request, obj):
-        obj.move_to_trash()
+        workflow.move_to_trash(article=obj, user=request.user)
 
     def delete_queryset(self, request, queryset):
         for article in queryset:
-            article.move_to_trash()
+            workflow.move_to_trash(article=article, user=request.user)
 
     def get_deleted_objects(self, objs, request):
         # Nothing else goes: the story keeps its bylines, links and notes while in the trash.
@@ -487,42 +353,28 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
 
     # Bulk actions.
 
+    def apply_to_each(self, request, queryset, service, done):
+        """Runs a workflow service on each selected story; says which were refused and why."""
+        changed = 0
+        for article in queryset:
+            try:
+                service(article=article, user=request.user)
+            except workflow.EditorialError as refusal:
+                self.message_user(request, f"“{article}” was not {done}: {refusal}", messages.WARNING)
+            else:
+                changed += 1
+        if changed:
+            self.message_user(request, f"{done.capitalize()} {changed} stor{'y' if changed == 1 else 'ies'}.")
+
     @admin.action(permissions=["publish"], description="Publish the selected stories now")
     def publish_selected(self, request, queryset):
-        published = 0
-        now = timezone.now()
-        candidates = queryset.select_related("lead_photo", "video_poster").annotate(byline_count=Count("bylines"))
-        for article in candidates:
-            if article.is_published or article.is_killed:
-                continue
-            problems = article.publish_problems()
-            if not article.byline_count:
-                problems.append("Add at least one byline.")
-            if problem := article.embargo_problem(now):
-                problems.append(problem)
-            if problems:
-                self.message_user(request, f"“{article}” was not published: {' '.join(problems)}", messages.WARNING)
-                continue
-            article.status, article.published_at = Article.Status.PUBLISHED, now
-            with reversion.create_revision():
-                reversion.set_user(request.user)
-                article.save()
-                self.log_change(request, article, "Published.")
-            published += 1
-        if published:
-            self.message_user(request, f"Published {published} stor{'y' if published == 1 else 'ies'}.")
+        # Live and killed stories are passed over without a word, as they were not asked for.
+        stories = [article for article in queryset if not (article.is_published or article.is_killed)]
+        self.apply_to_each(request, stories, workflow.publish_now, "published")
 
     @admin.action(permissions=["publish"], description="Unpublish the selected stories")
     def unpublish_selected(self, request, queryset):
-        unpublished = 0
-        for article in queryset.filter(status=Article.Status.PUBLISHED):
-            article.status = Article.Status.DRAFT
-            with reversion.create_revision():
-                reversion.set_user(request.user)
-                article.save()
-                self.log_change(request, article, "Unpublished.")
-            unpublished += 1
-        self.message_user(request, f"Unpublished {unpublished} stor{'y' if unpublished == 1 else 'ies'}.")
+        self.apply_to_each(request, queryset.filter(status=Article.Status.PUBLISHED), workflow.unpublish, "unpublished")
 
     # Kill, revisions.
 
@@ -542,12 +394,13 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
             raise Http404("Only published stories can be killed; unpublished ones can be deleted.")
         form = KillForm(request.POST or None, initial={"notice": article.kill_notice or KillForm.DEFAULT_NOTICE})
         if request.method == "POST" and form.is_valid():
-            with transaction.atomic(), reversion.create_revision():
-                reversion.set_user(request.user)
-                article.kill(form.cleaned_data["notice"])
-                self.log_change(request, article, f"Killed: {form.cleaned_data['notice']}")
-            self.message_user(request, f"“{article}” is killed: its address answers “410 Gone” with your notice.")
-            return redirect("admin:feed_article_change", article.pk)
+            try:
+                workflow.kill(article=article, user=request.user, notice=form.cleaned_data["notice"])
+            except workflow.EditorialError as refusal:
+                form.add_error(None, str(refusal))
+            else:
+                self.message_user(request, f"“{article}” is killed: its address answers “410 Gone” with your notice.")
+                return redirect("admin:feed_article_change", article.pk)
         context = self.admin_site.each_context(request) | {
             "title": "Kill this story",
             "opts": self.opts,
@@ -562,19 +415,12 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
         if request.method == "POST":
             if not self.has_change_permission(request, article):
                 raise PermissionDenied
-            saved_at = timezone.localtime(version.revision.date_created)
             try:
-                restored = revisions.restore(article, version, request.user)
-            except (RevertError, IntegrityError):
-                self.message_user(
-                    request,
-                    "This revision cannot be restored: something it refers to (an author, a photo, a linked "
-                    "story) is gone, or its address is now another story's. Nothing was changed.",
-                    messages.ERROR,
-                )
+                outcome = workflow.restore_revision(article=article, version=version, user=request.user)
+            except workflow.EditorialError as refusal:
+                self.message_user(request, str(refusal), messages.ERROR)
                 return redirect("admin:feed_article_revision", article.pk, version.pk)
-            self.log_change(request, restored, f"Restored the revision of {saved_at:%d %B %Y, %H:%M}.")
-            self.message_user(request, "The revision is restored. The version it replaced is kept in the history.")
+            self.message_user(request, f"{outcome.message} The version it replaced is kept in the history.")
             return redirect("admin:feed_article_change", article.pk)
         rows, body = revisions.compare(version, article)
         context = self.admin_site.each_context(request) | {
@@ -613,15 +459,6 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
         return ", ".join(tag.name for tag in article.tags.all())
 
 
-class KillForm(forms.Form):
-    DEFAULT_NOTICE = "This story has been withdrawn."
-    notice = forms.CharField(
-        max_length=300,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Readers who follow a link to the story see this instead.",
-    )
-
-
 @admin.register(ArticleInTrash)
 class ArticleInTrashAdmin(GuardedAdminMixin, admin.ModelAdmin):
     """Deleted stories, restorable for TRASH_DAYS days; `manage.py empty_trash` removes older ones."""
@@ -654,9 +491,8 @@ class ArticleInTrashAdmin(GuardedAdminMixin, admin.ModelAdmin):
 
     @admin.action(permissions=["restore"], description="Restore the selected stories from the trash")
     def restore_selected(self, request, queryset):
-        restored = list(Article.objects.filter(pk__in=queryset.values("pk")))
-        for article in restored:
-            article.restore_from_trash()
-        # Logged against the article itself, so the story's own history shows it.
-        LogEntry.objects.log_actions(request.user.pk, restored, CHANGE, "Restored from the trash.")
-        self.message_user(request, f"Restored {len(restored)} from the trash (kept {TRASH_DAYS} days).")
+        restored = 0
+        for article in Article.objects.filter(pk__in=queryset.values("pk")):
+            workflow.restore_from_trash(article=article, user=request.user)
+            restored += 1
+        self.message_user(request, f"Restored {restored} from the trash (kept {TRASH_DAYS} days).")

@@ -336,48 +336,11 @@ class Article(models.Model):
     def get_absolute_url(self):
         return page_address("feed:article", self.slug)
 
-    def kill(self, notice=""):
-        self.status = self.Status.KILLED
-        self.killed_at = timezone.now()
-        self.kill_notice = notice or self.kill_notice
-        self.save()
-
-    def move_to_trash(self):
-        self.deleted_at = timezone.now()
-        self.save()
-
-    def restore_from_trash(self):
-        self.deleted_at = None
-        self.save()
-
     def clean(self):
         if self.video_url and video_embed_url(self.video_url) is None:
             raise ValidationError({"video_url": "Use a YouTube or Vimeo video address."})
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-
-    def publish_problems(self):
-        """What in the story itself stops it from going live, in words an editor can act on.
-
-        Bylines are rows of their own: the admin checks them in the byline formset, so that
-        the form's not-yet-saved rows count.
-        """
-        problems = []
-        if not self.summary.strip():
-            problems.append("Write a summary.")
-        photo = self.video_poster if self.is_video else self.lead_photo
-        if photo is None:
-            problems.append("Choose a lead photo." if not self.is_video else "Choose a video poster.")
-        # A photo's credit is required by the database; its alt text could still be blank spaces.
-        elif not photo.alt_text.strip():
-            problems.append(f"The photo “{photo}” needs alt text.")
-        return problems
-
-    def embargo_problem(self, when):
-        if self.embargo_until and when < self.embargo_until:
-            local = timezone.localtime(self.embargo_until)
-            return f"This story is under embargo until {local:%d %B %Y, %H:%M}."
-        return None
 
     def is_owned_by(self, user):
         return self.created_by_id == user.pk or self.bylines.filter(author__user=user).exists()

@@ -169,10 +169,11 @@ class Newsroom:
                 summary="Withdrawn.",
                 body="<p>Withdrawn.</p>",
                 section=self.sections[0],
-                status=Article.Status.PUBLISHED,
+                status=Article.Status.KILLED,
                 published_at=now - timedelta(days=1),
+                killed_at=now,
+                kill_notice=notice,
             )
-            article.kill(notice)
             killed.append(article)
         return killed
 

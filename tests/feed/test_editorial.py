@@ -72,6 +72,16 @@ def form_errors(response):
     return " ".join(node.get_text(" ", strip=True) for node in soup.select(".errorlist, .errornote"))
 
 
+def refusal(client, article, data):
+    """Posts the form; a refused workflow change saves the text and comes back to the form, with the
+    reason in the page's messages."""
+    response = client.post(change_url(article), data)
+    assert response.status_code == 302
+    assert response["Location"] == change_url(article)
+    page = BeautifulSoup(client.get(response["Location"]).content, "html.parser")
+    return " ".join(node.get_text(" ", strip=True) for node in page.select(".messagelist .error"))
+
+
 def test_publish_now_puts_the_story_live_and_logs_it(editor_client, client):
     article = draft()
     response = editor_client.post(change_url(article), article_form_data(article, _publish="Publish now"))
@@ -115,23 +125,35 @@ def test_new_story_saved_by_a_reporter_is_a_draft_credited_to_its_creator(client
     [
         ({"summary": ""}, "Write a summary"),
         ({"lead_photo": ""}, "Choose a lead photo"),
-        ({"bylines-0-DELETE": "on"}, "Add at least one byline before publishing"),
+        ({"bylines-0-DELETE": "on"}, "Add at least one byline."),
     ],
 )
-def test_publishing_says_what_is_missing_and_saves_nothing(editor_client, changes, message):
+def test_a_refused_publish_keeps_the_text_as_a_draft_and_says_what_is_missing(editor_client, changes, message):
     article = draft(headline="Original")
     data = article_form_data(article, headline="Changed", _publish="Publish now", **changes)
-    response = editor_client.post(change_url(article), data)
-    assert response.status_code == 200
-    assert message in form_errors(response)
+    said = refusal(editor_client, article, data)
+    assert "is saved as draft, but not published" in said
+    assert message in said
     article.refresh_from_db()
-    assert (article.status, article.headline) == (Article.Status.DRAFT, "Original")
+    assert (article.status, article.headline) == (Article.Status.DRAFT, "Changed")
+
+
+def test_a_refused_publish_of_a_new_story_keeps_it_as_a_draft(editor_client):
+    template = draft()
+    data = article_form_data(template, headline="Fresh story", slug="fresh-story", summary="", _publish="Publish now")
+    data |= {"bylines-TOTAL_FORMS": "0", "bylines-INITIAL_FORMS": "0"}
+    response = editor_client.post(reverse("admin:feed_article_add"), data)
+    story = Article.objects.get(slug="fresh-story")
+    assert response["Location"] == change_url(story)
+    assert story.status == Article.Status.DRAFT
+    page = editor_client.get(response["Location"]).content.decode()
+    assert "Write a summary." in page
+    assert "Add at least one byline." in page
 
 
 def test_alt_text_of_blank_spaces_stops_publishing(editor_client):
     article = draft(lead_photo=make_photo(alt_text="   "))
-    response = editor_client.post(change_url(article), article_form_data(article, _publish="Publish now"))
-    assert "needs alt text" in form_errors(response)
+    assert "needs alt text" in refusal(editor_client, article, article_form_data(article, _publish="Publish now"))
 
 
 def test_scheduled_story_appears_at_its_time_without_any_job(editor_client, client, monkeypatch):
@@ -150,8 +172,8 @@ def test_scheduled_story_appears_at_its_time_without_any_job(editor_client, clie
 
 def test_scheduling_needs_a_future_time(editor_client):
     article = draft()
-    response = editor_client.post(change_url(article), article_form_data(article, _schedule="Schedule"))
-    assert "give a publication time in the future" in form_errors(response)
+    said = refusal(editor_client, article, article_form_data(article, _schedule="Schedule"))
+    assert "give a publication time in the future" in said
     article.refresh_from_db()
     assert article.status == Article.Status.DRAFT
 
@@ -159,8 +181,7 @@ def test_scheduling_needs_a_future_time(editor_client):
 def test_embargo_blocks_publish_now_even_for_an_editor(editor_client):
     embargo = timezone.now() + timedelta(days=1)
     article = draft(embargo_until=embargo)
-    response = editor_client.post(change_url(article), article_form_data(article, _publish="Publish now"))
-    assert "under embargo until" in form_errors(response)
+    assert "under embargo until" in refusal(editor_client, article, article_form_data(article, _publish="Publish now"))
     article.refresh_from_db()
     assert article.status == Article.Status.DRAFT
 
@@ -169,11 +190,13 @@ def test_embargo_allows_scheduling_at_or_after_it(editor_client):
     embargo = timezone.now() + timedelta(days=1)
     article = draft(embargo_until=embargo)
 
-    def schedule(at):
-        return editor_client.post(change_url(article), schedule_data(article, at))
-
-    assert "under embargo until" in form_errors(schedule(embargo - timedelta(hours=1)))
-    assert schedule(embargo + timedelta(hours=1)).status_code == 302
+    assert "under embargo until" in refusal(
+        editor_client, article, schedule_data(article, embargo - timedelta(hours=1))
+    )
+    article.refresh_from_db()
+    assert (
+        editor_client.post(change_url(article), schedule_data(article, embargo + timedelta(hours=1))).status_code == 302
+    )
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
 

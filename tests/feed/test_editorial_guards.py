@@ -18,7 +18,7 @@ from tests.factories import (
     make_ready_article,
     make_user,
 )
-from tests.feed.test_editorial import change_url, draft, form_errors
+from tests.feed.test_editorial import change_url, draft, form_errors, refusal
 
 pytestmark = pytest.mark.django_db
 
@@ -109,13 +109,11 @@ def test_plain_save_of_a_live_story_keeps_its_last_byline(editor_client):
 
 def test_a_killed_story_cannot_be_published_again_and_a_live_one_not_twice(editor_client):
     killed = make_ready_article(status=Article.Status.KILLED, killed_at=timezone.now(), kill_notice="Legal.")
-    response = editor_client.post(change_url(killed), article_form_data(killed, _publish="Publish now"))
-    assert "cannot be published again" in form_errors(response)
+    assert "cannot be published again" in refusal(editor_client, killed, article_form_data(killed, _publish="Publish"))
     killed.refresh_from_db()
     assert killed.is_killed
     live = make_ready_article(published_at=timezone.now() - timedelta(days=30))
-    response = editor_client.post(change_url(live), article_form_data(live, _publish="Publish now"))
-    assert "already published" in form_errors(response)
+    assert "already published" in refusal(editor_client, live, article_form_data(live, _publish="Publish now"))
     assert Article.objects.get(pk=live.pk).published_at == live.published_at
 
 

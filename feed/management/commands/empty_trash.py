@@ -1,14 +1,12 @@
 from django.core.management.base import BaseCommand
 
-from feed.models import TRASH_DAYS, Article
+from feed import workflow
+from feed.models import TRASH_DAYS
 
 
 class Command(BaseCommand):
     help = f"Deletes for good the stories that have been in the trash for more than {TRASH_DAYS} days. Run daily."
 
     def handle(self, *args, **options):
-        count = 0
-        for article in Article.objects.expired_trash():
-            article.delete()
-            count += 1
+        count = workflow.empty_trash()
         self.stdout.write(f"Deleted {count} stor{'y' if count == 1 else 'ies'} from the trash for good.")

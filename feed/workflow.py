@@ -1,0 +1,327 @@
+"""The editorial services: every change of a story's place in the workflow goes through here.
+
+Submit for review, return to draft, publish now, schedule, unpublish, kill, move to the trash,
+restore from the trash, restore a revision, append a correction, and saving changes to a story
+that is live or scheduled. Each function takes the story, the acting user and its own arguments
+(keyword-only), checks the user's permission and every rule, saves, records the change in the
+story's history (the admin's log and a django-reversion revision), and returns the story. A
+refusal is an EditorialError whose message is written for the editor; NotAllowed, a kind of it,
+when the user lacks the permission rather than the story the readiness.
+
+The admin, the bulk actions, the kill and revision pages — and every later way in — call these;
+the rules live nowhere else. `going_live_problems()` is the one list of what a story needs before
+readers may see it; forms that hold a story not yet saved (the admin's, with its byline rows)
+ask it directly.
+"""
+
+from dataclasses import dataclass
+
+import reversion
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from reversion.errors import RevertError
+
+from . import revisions
+from .models import Article, Correction
+
+
+class EditorialError(Exception):
+    """The change was refused. `problems` are sentences an editor can act on."""
+
+    def __init__(self, *problems):
+        super().__init__(" ".join(problems))
+        self.problems = list(problems)
+
+
+class NotAllowed(EditorialError):
+    """The user's role does not allow this change (to this story)."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a service did, in the words the history and the editor see."""
+
+    article: Article
+    message: str
+
+
+def local(moment):
+    return f"{timezone.localtime(moment):%d %B %Y, %H:%M}"
+
+
+def publication_time(moment):
+    """Stored to the second: the admin's form shows and posts whole seconds, so a fraction kept here
+    would read as a change made by somebody else on the next save."""
+    return moment.replace(microsecond=0)
+
+
+# Who may do what.
+
+
+def _require(user, permission, refusal):
+    if not (user.is_active and user.is_staff and user.has_perm(permission)):
+        raise NotAllowed(refusal)
+
+
+def may_publish(user):
+    return user.is_active and user.is_staff and user.has_perm("feed.publish_article")
+
+
+def _require_editing(article, user):
+    if not article.can_be_edited_by(user):
+        raise NotAllowed("You may not change this story.")
+
+
+# What a story needs.
+
+
+def going_live_problems(article, *, at, byline_count=None):
+    """Every reason `article`, as it stands (saved or not), may not be seen by readers from `at`.
+
+    `byline_count` is the number of bylines it will have; by default those saved. Returns [] when
+    the story is ready.
+    """
+    if article.is_killed:
+        return ["A killed story cannot be published again; write a new one."]
+    if article.deleted_at is not None:
+        return ["Restore the story from the trash first."]
+    problems = []
+    if not article.summary.strip():
+        problems.append("Write a summary.")
+    photo = article.video_poster if article.is_video else article.lead_photo
+    if photo is None:
+        problems.append("Choose a video poster." if article.is_video else "Choose a lead photo.")
+    # A photo's credit is required by the database; its alt text could still be blank spaces.
+    elif not photo.alt_text.strip():
+        problems.append(f"The photo “{photo}” needs alt text.")
+    if byline_count is None:
+        byline_count = article.bylines.count() if article.pk else 0
+    if not byline_count:
+        problems.append("Add at least one byline.")
+    if article.embargo_until and at < article.embargo_until:
+        problems.append(f"This story is under embargo until {local(article.embargo_until)}.")
+    return problems
+
+
+def live_edit_problems(article, *, byline_count=None):
+    """What stops a save of a story that is live or scheduled (status published) and stays so: it
+    must keep what it needed to go live, at its own publication time."""
+    if article.status != Article.Status.PUBLISHED:
+        return []
+    if article.published_at is None:
+        return ["A published story needs a publication time."]
+    return going_live_problems(article, at=article.published_at, byline_count=byline_count)
+
+
+def _refuse_unless_ready(article, *, at):
+    if problems := going_live_problems(article, at=at):
+        raise EditorialError(*problems)
+
+
+# Recording.
+
+
+def _record(article, user, message):
+    """Saves the story as one revision and logs the change in its admin history."""
+    with transaction.atomic(), reversion.create_revision():
+        article.save()
+        reversion.set_user(user)
+        reversion.set_comment(message)
+        LogEntry.objects.log_actions(user.pk, [article], CHANGE, change_message=message, single_object=True)
+    return Outcome(article, message)
+
+
+def _locked(article):
+    """The story's row, locked until the transaction ends, so two services cannot interleave."""
+    return Article.objects.select_for_update().get(pk=article.pk)
+
+
+def _apply(article, user, message, change, check=None):
+    """Runs check(current) and change(current) on the locked row, records, and copies the result
+    back into the caller's instance."""
+    with transaction.atomic():
+        current = _locked(article)
+        if check:
+            check(current)
+        change(current)
+        outcome = _record(current, user, message)
+    for field in Article._meta.concrete_fields:
+        setattr(article, field.attname, getattr(current, field.attname))
+    return Outcome(article, outcome.message)
+
+
+# The services.
+
+
+def submit_for_review(*, article, user):
+    _require_editing(article, user)
+    if article.status != Article.Status.DRAFT:
+        raise EditorialError("Only a draft can be submitted for review.")
+
+    def change(current):
+        current.status = Article.Status.REVIEW
+
+    return _apply(article, user, "Submitted for review.", change)
+
+
+def return_to_draft(*, article, user):
+    """A story in review goes back to its writer's hands (the writer may ask for it, or an editor)."""
+    if not (article.status == Article.Status.REVIEW and (may_publish(user) or article.is_owned_by(user))):
+        raise NotAllowed("Only an editor or the story's own writer can take it back from review.")
+
+    def change(current):
+        current.status = Article.Status.DRAFT
+
+    return _apply(article, user, "Returned to draft.", change)
+
+
+def publish_now(*, article, user):
+    _require(user, "feed.publish_article", "Your role cannot publish stories.")
+    _require_editing(article, user)
+    now = publication_time(timezone.now())
+
+    def check(current):
+        if current.is_published:
+            raise EditorialError("This story is already published.")
+        _refuse_unless_ready(current, at=now)
+
+    def change(current):
+        current.status, current.published_at = Article.Status.PUBLISHED, now
+
+    return _apply(article, user, "Published.", change, check)
+
+
+def schedule(*, article, user, at):
+    _require(user, "feed.publish_article", "Your role cannot schedule stories.")
+    _require_editing(article, user)
+    if at is None or at <= timezone.now():
+        raise EditorialError("To schedule the story, give a publication time in the future.")
+    at = publication_time(at)
+
+    def check(current):
+        _refuse_unless_ready(current, at=at)
+
+    def change(current):
+        current.status, current.published_at = Article.Status.PUBLISHED, at
+
+    return _apply(article, user, f"Scheduled for {local(at)}.", change, check)
+
+
+def unpublish(*, article, user):
+    """Takes a live or scheduled story off the site; it becomes a draft again."""
+    _require(user, "feed.publish_article", "Your role cannot unpublish stories.")
+
+    def check(current):
+        if current.status != Article.Status.PUBLISHED:
+            raise EditorialError("Only a published or scheduled story can be unpublished.")
+
+    def change(current):
+        current.status = Article.Status.DRAFT
+
+    return _apply(article, user, "Unpublished.", change, check)
+
+
+def kill(*, article, user, notice):
+    """Withdraws a published story for good: its address answers 410 Gone with `notice`."""
+    _require(user, "feed.publish_article", "Your role cannot kill stories.")
+    notice = (notice or "").strip()
+    if not notice:
+        raise EditorialError("Write the notice readers will see instead of the story.")
+
+    def check(current):
+        if current.status != Article.Status.PUBLISHED:
+            raise EditorialError("Only published stories can be killed; unpublished ones can be deleted.")
+
+    def change(current):
+        current.status, current.killed_at, current.kill_notice = Article.Status.KILLED, timezone.now(), notice
+
+    return _apply(article, user, f"Killed: {notice}", change, check)
+
+
+def move_to_trash(*, article, user):
+    _require(user, "feed.delete_article", "Your role cannot delete stories.")
+
+    def check(current):
+        if current.deleted_at is not None:
+            raise EditorialError("This story is already in the trash.")
+
+    def change(current):
+        current.deleted_at = timezone.now()
+
+    return _apply(article, user, "Moved to the trash.", change, check)
+
+
+def restore_from_trash(*, article, user):
+    _require(user, "feed.delete_article", "Your role cannot restore stories from the trash.")
+
+    def check(current):
+        if current.deleted_at is None:
+            raise EditorialError("This story is not in the trash.")
+
+    def change(current):
+        current.deleted_at = None
+
+    return _apply(article, user, "Restored from the trash.", change, check)
+
+
+def restore_revision(*, article, version, user):
+    """Brings back a revision's content (fields, bylines, related links); the story keeps its place in
+    the workflow, and the version it replaces stays in the history."""
+    _require_editing(article, user)
+    message = f"Restored the revision of {local(version.revision.date_created)}."
+    try:
+        with transaction.atomic():
+            _locked(article)
+            restored = revisions.restore(article, version, user)
+            if problems := live_edit_problems(restored):
+                raise EditorialError("The story is live, and that revision lacks what it needs:", *problems)
+    except (RevertError, IntegrityError) as error:
+        raise EditorialError(
+            "This revision cannot be restored: something it refers to (an author, a photo, a linked story) is "
+            "gone, or its address is now another story's. Nothing was changed."
+        ) from error
+    LogEntry.objects.log_actions(user.pk, [restored], CHANGE, change_message=message, single_object=True)
+    return Outcome(restored, message)
+
+
+def append_correction(*, article, user, text, kind=Correction.Kind.CORRECTION):
+    """Adds a dated note to the story's public record and returns it. On a live story it counts as a
+    substantive update: readers see "Updated" with the time of the note."""
+    _require(user, "feed.add_correction", "Your role cannot append corrections.")
+    text = (text or "").strip()
+    if not text:
+        raise EditorialError("Write what was wrong and what is right now.")
+    if kind not in Correction.Kind.values:
+        raise EditorialError(f"A note is one of: {', '.join(Correction.Kind.labels)}.")
+    with transaction.atomic():
+        note = Correction.objects.create(article=article, kind=kind, text=text, created_by=user)
+
+        def change(current):
+            if current.is_published:
+                current.updated_at = note.created_at
+
+        _apply(article, user, f"{note.get_kind_display()} appended: {text}", change)
+    return note
+
+
+def save_changes(*, article, user, substantive_update=False, byline_count=None):
+    """Saves edits to a story's content. A live or scheduled story keeps what it needed to go live;
+    a substantive update of a live story shows readers "Updated" with the time of this save."""
+    _require_editing(article, user)
+    if problems := live_edit_problems(article, byline_count=byline_count):
+        raise EditorialError(*problems)
+    if substantive_update and article.is_published:
+        article.updated_at = timezone.now()
+    article.save()
+    return Outcome(article, "Saved.")
+
+
+def empty_trash():
+    """Deletes for good the stories that have been in the trash longer than TRASH_DAYS, with their
+    bylines, links and notes. Run daily (`manage.py empty_trash`). Returns how many went."""
+    count = 0
+    for article in Article.objects.expired_trash():
+        article.delete()
+        count += 1
+    return count
