@@ -309,7 +309,7 @@ CSRF_COOKIE_SAMESITE = "Lax"
 
 # Content-Security-Policy (django-csp). Nothing runs but our own script files: no inline script, no
 # eval. The one inline script, django-prose-editor's import map on the article form, carries the
-# request's nonce (feed/admin.py); a page that never asks for request.csp_nonce gets no nonce in its
+# request's nonce (feed/admin/articles.py); a page that never asks for request.csp_nonce gets no nonce in its
 # header, which is what lets whole reader pages be cached (feed/caching.py).
 # Video stories play in an iframe from these hosts, only after the reader clicks "Play" (feed/models.py).
 VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]

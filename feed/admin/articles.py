@@ -1,9 +1,6 @@
 import reversion
 from csp.decorators import csp_update
-from django import forms
 from django.contrib import admin, messages
-from django.contrib.contenttypes.models import ContentType
-from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Prefetch
@@ -14,21 +11,18 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from js_asset import Media
-from taggit.admin import TagAdmin
-from taggit.models import Tag
 
-from media.admin_guards import CappedInlineMixin, GuardedAdminMixin, GuardedAutocompleteSelect
+from media.admin_guards import GuardedAdminMixin
 
-from . import revisions, workflow
-from .admin_forms import (
+from .. import revisions, workflow
+from ..models import Article, Byline, Correction, RelatedLink
+from .forms import (
     PUBLISHING_INTENTS,
     ArticleForm,
-    BylineFormSet,
     KillForm,
-    RelatedLinkFormSet,
     intent_of,
 )
-from .models import TRASH_DAYS, Article, ArticleInTrash, Byline, Correction, RelatedLink, Section
+from .inlines import BylineInline, CorrectionInline, NamedBlankAutocompleteMixin, RelatedLinkInline
 
 # The body editor (django-prose-editor's Tiptap) adds its base stylesheet as an inline <style> element,
 # and offers no setting to give it a nonce. The Content-Security-Policy allows exactly that stylesheet
@@ -44,106 +38,6 @@ REFUSED_WORDS = {
     "schedule": "scheduled",
     "unpublish": "unpublished",
 }
-
-
-@admin.register(Section)
-class SectionAdmin(GuardedAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "slug", "position"]
-    list_editable = ["position"]
-    prepopulated_fields = {"slug": ["name"]}
-    search_fields = ["name"]
-
-
-admin.site.unregister(Tag)
-
-
-@admin.register(Tag)
-class GuardedTagAdmin(GuardedAdminMixin, TagAdmin):
-    """taggit's admin, with the same guards against hostile list parameters as ours."""
-
-
-class NamedBlankAutocompleteSelect(GuardedAutocompleteSelect):
-    """Django's autocomplete renders its blank choice as <option value=""></option>, which HTML forbids
-    (an empty option needs a label attribute); select2 shows its own placeholder either way."""
-
-    def create_option(self, name, value, label, *args, **kwargs):
-        option = super().create_option(name, value, label, *args, **kwargs)
-        if value == "" and not label:
-            option["attrs"]["label"] = "None"
-        return option
-
-
-class NamedBlankAutocompleteMixin:
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name in self.get_autocomplete_fields(request):
-            kwargs["widget"] = NamedBlankAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
-class BylineInline(CappedInlineMixin, NamedBlankAutocompleteMixin, admin.TabularInline):
-    model = Byline
-    formset = BylineFormSet
-    extra = 1
-    max_num = 20
-    fields = ["author", "position"]
-    autocomplete_fields = ["author"]
-    # A table's column heading is no label; name the box itself.
-    formfield_overrides = {
-        models.PositiveSmallIntegerField: {"widget": forms.NumberInput(attrs={"aria-label": "Position"})},
-    }
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        formset.request = request
-        return formset
-
-
-def view_on_site_for_visible_articles(request, content_type_id, object_id):
-    """The admin's /admin/r/ redirect, which checks only that the user is staff, refused for stories
-    the user may not see: it would reveal their address, and so their headline."""
-    content_type = ContentType.objects.filter(pk=content_type_id).first()
-    model = content_type.model_class() if content_type else None
-    is_story = model is not None and issubclass(model, Article)
-    if is_story and not (
-        str(object_id).isdigit() and Article.objects.visible_to_staff(request.user).filter(pk=object_id).exists()
-    ):
-        raise Http404("No such story.")
-    return shortcut(request, content_type_id, object_id)
-
-
-class RelatedLinkInline(CappedInlineMixin, NamedBlankAutocompleteMixin, admin.StackedInline):
-    formset = RelatedLinkFormSet
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    model = RelatedLink
-    fk_name = "article"
-    extra = 0
-    max_num = 20
-    autocomplete_fields = ["target"]
-    fields = ["target", ("url", "title"), ("after_paragraph", "position")]
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "target":
-            # The same stories the autocomplete offers: a posted id of any other is refused.
-            kwargs["queryset"] = Article.objects.visible_to_staff(request.user)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
-class CorrectionInline(CappedInlineMixin, admin.TabularInline):
-    """Corrections are appended, never edited or removed: they are the public record."""
-
-    model = Correction
-    extra = 0
-    max_num = 200
-    fields = ["kind", "text", "created_at", "created_by"]
-    readonly_fields = ["created_at", "created_by"]
-    verbose_name = "correction, clarification or update note"
-    verbose_name_plural = "Corrections, clarifications and updates (shown on the story; cannot be changed once saved)"
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -457,42 +351,3 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
     @admin.display(description="Tags")
     def tag_list(self, article):
         return ", ".join(tag.name for tag in article.tags.all())
-
-
-@admin.register(ArticleInTrash)
-class ArticleInTrashAdmin(GuardedAdminMixin, admin.ModelAdmin):
-    """Deleted stories, restorable for TRASH_DAYS days; `manage.py empty_trash` removes older ones."""
-
-    list_display = ["headline", "section", "status", "deleted_at"]
-    list_select_related = ["section"]
-    search_fields = ["headline"]
-    actions = ["restore_selected"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).trashed()
-
-    def has_module_permission(self, request):
-        return request.user.has_perm("feed.delete_article")
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("feed.delete_article")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.has_perm("feed.delete_article")
-
-    def has_restore_permission(self, request):
-        return request.user.has_perm("feed.delete_article")
-
-    @admin.action(permissions=["restore"], description="Restore the selected stories from the trash")
-    def restore_selected(self, request, queryset):
-        restored = 0
-        for article in Article.objects.filter(pk__in=queryset.values("pk")):
-            workflow.restore_from_trash(article=article, user=request.user)
-            restored += 1
-        self.message_user(request, f"Restored {restored} from the trash (kept {TRASH_DAYS} days).")

@@ -5,8 +5,8 @@ from django import forms
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from . import revisions, workflow
-from .models import Article
+from .. import revisions, workflow
+from ..models import Article
 
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
 
