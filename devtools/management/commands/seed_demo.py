@@ -1,6 +1,6 @@
 """Fill an empty database with the Kyiv Ledger demo newsroom, generated offline.
 
-All text comes from the templates in _demo_content; photos and avatars are drawn with Pillow.
+All text comes from the templates in devtools/demo/content.py; photos and avatars are drawn with Pillow.
 A fixed random seed makes every run produce the same stories (their times are relative to now).
 """
 
@@ -20,11 +20,10 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 from taggit.models import Tag
 
 from authors.models import Author
+from devtools.demo import content
 from feed.html import split_blocks
 from feed.models import Article, Byline, RelatedLink, Section
 from media.models import Photo, PhotoCredit
-
-from . import _demo_content as content
 
 SEED = 2026
 DAYS_BACK = 28

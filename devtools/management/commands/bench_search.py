@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from devtools.demo import content
 from feed.models import Article, Section
 from feed.search import search_page
 
@@ -25,7 +26,7 @@ WORD_RE = re.compile(r"[a-z]{4,}")
 
 def vocabulary():
     """The words of the demo newsroom's story templates: news-like text with a realistic spread."""
-    source = (Path(__file__).with_name("_demo_content.py")).read_text()
+    source = Path(content.__file__).read_text()
     words = sorted(set(WORD_RE.findall(source.lower())))
     random.Random(1).shuffle(words)
     return words

@@ -2,7 +2,7 @@
 PostgreSQL database (created and dropped by the Makefile).
 
 1. Seeds N published stories with COPY (bylines, tags, related links, a few shared photos, search
-   vectors; _bench_stories.py) and times each phase.
+   vectors; devtools/bench/stories.py) and times each phase.
 2. Starts gunicorn (gunicorn.conf.py, 2 workers, DEBUG off) on 127.0.0.1, first with the cache off,
    then with it on, and drives each page with wrk: the home page, an article, the feed page reached
    by 100 "Show More" clicks, and /healthz, the trivial baseline every page is compared with. The
@@ -34,11 +34,11 @@ from PIL import Image
 from taggit.models import Tag
 
 from authors.models import Author
+from devtools.bench.stories import TextMaker, seed_stories
 from feed.caching import content_changed
 from feed.models import Article, Section
 from media.models import Photo, PhotoCredit
 
-from ._bench_stories import TextMaker, seed_stories
 from .bench_search import vocabulary
 
 SLUG_PREFIX = "page-bench-"
