@@ -10,54 +10,23 @@ PostgreSQL database (created and dropped by the Makefile).
 3. Counts each page's queries in-process, reads each worker's peak memory (VmHWM) and prints a table.
 """
 
-import io
 import os
-import random
-import re
-import secrets
 import shutil
-import signal
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 from django.conf import settings
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
-from PIL import Image
-from taggit.models import Tag
 
-from authors.models import Author
-from devtools.bench.stories import TextMaker, seed_stories
-from feed.caching import content_changed
-from feed.models import Article, Section
-from media.models import Photo, PhotoCredit
+from devtools.bench import newsroom
+from devtools.bench.wrk import show_more_trail, wrk
+from devtools.servers import gunicorn
+from feed.models import Article
 
-from .bench_search import vocabulary
-
-SLUG_PREFIX = "page-bench-"
 SHOW_MORE_CLICKS = 100
-SHOW_MORE_RE = re.compile(r'data-show-more href="([^"]+)"')
-
-
-def wrk_seconds(value):
-    """wrk's latency ("812.00us", "3.21ms", "1.02s") in milliseconds."""
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()
-    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
-
-
-def parse_wrk(output):
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    p50 = wrk_seconds(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
-    p99 = wrk_seconds(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
-    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
-    return {"rps": rps, "p50": p50, "p99": p99, "errors": int(non_2xx.group(1)) if non_2xx else 0}
+DEEP_FEED = f"deep feed ({SHOW_MORE_CLICKS} × Show More)"
 
 
 def peak_rss_mb(pid):
@@ -69,13 +38,6 @@ def peak_rss_mb(pid):
 def children(pid):
     with open(f"/proc/{pid}/task/{pid}/children") as listing:
         return [int(child) for child in listing.read().split()]
-
-
-def jpeg(width, height, seed):
-    image = Image.effect_mandelbrot((width, height), (-2.2 + seed / 10, -1.2, 1.0, 1.2), 40).convert("RGB")
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=85)
-    return SimpleUploadedFile(f"bench-{seed}.jpg", buffer.getvalue(), content_type="image/jpeg")
 
 
 class Command(BaseCommand):
@@ -102,7 +64,7 @@ class Command(BaseCommand):
             raise CommandError("bench_pages measures the production set-up; point DATABASE_URL at PostgreSQL.")
         if shutil.which("wrk") is None:
             raise CommandError("wrk is not installed: apt-get install -y wrk")
-        self.seed(articles)
+        self.seeding = newsroom.seed(articles, self.stdout.write)
         call_command("collectstatic", "--noinput", verbosity=0)
         base = f"http://127.0.0.1:{port}"
         newest = Article.objects.published().order_by("-published_at", "-id").first()
@@ -110,131 +72,41 @@ class Command(BaseCommand):
         rows, memory = [], {}
         modes = ["off", "warm"] + (["warm-mem"] if os.environ.get("REDIS_URL") else [])
         for mode in modes:
-            with self.server(port, workers, cache=mode) as master:
-                if "deep feed" not in pages:
-                    pages["deep feed (100 × Show More)"] = self.follow_show_more(base)
+            with self.server(port, workers, cache=mode) as server:
+                self.stdout.write(f"gunicorn up (pid {server.pid}, cache {mode})")
+                if DEEP_FEED not in pages:
+                    pages[DEEP_FEED] = self.deep_feed(base)
                 results = {name: [] for name in pages}
                 for path in pages.values():
                     # Warm-up: fills each worker's cache (or Redis) and its database connection.
-                    self.run_wrk(base + path, 2, connections)
+                    wrk(base + path, connections=connections, seconds=2)
                 for round_number in range(1, rounds + 1):
                     self.stdout.write(f"  wrk {mode:>4} cache, round {round_number} of {rounds} …")
                     for name, path in pages.items():
-                        results[name].append(self.run_wrk(base + path, duration, connections))
+                        results[name].append(wrk(base + path, connections=connections, seconds=duration))
                 for name, path in pages.items():
                     median = sorted(results[name], key=lambda result: result["rps"])[(rounds - 1) // 2]
                     errors = sum(result["errors"] for result in results[name])
                     rows.append({"mode": mode, "page": name, "path": path, **median, "errors": errors})
-                memory[mode] = max(peak_rss_mb(pid) for pid in children(master))
+                memory[mode] = max(peak_rss_mb(pid) for pid in children(server.pid))
         self.report(rows, memory, pages, workers, connections, duration, rounds)
-
-    # Seeding.
-
-    def seed(self, target):
-        existing = Article.objects.filter(slug__startswith=SLUG_PREFIX).count()
-        if existing >= target:
-            self.stdout.write(f"{existing:,} bench stories already there")
-            return
-        # A few shared photos (renditions are made once each, as an upload would); not timed.
-        credit, _ = PhotoCredit.objects.get_or_create(photographer="Bench Photographer", source="Ledger Wire")
-        photos = [
-            Photo.objects.create(image=jpeg(1600, 900, n), alt_text=f"Bench photo {n}", caption="", credit=credit)
-            for n in range(4)
-        ]
-        started = time.perf_counter()
-        sections = [
-            Section.objects.get_or_create(slug=f"bench-{n}", defaults={"name": f"Bench section {n}", "position": n})[0]
-            for n in range(6)
-        ]
-        authors = Author.objects.bulk_create(
-            [Author(name=f"Bench Author{n}", slug=f"bench-author-{n}", role="Reporter") for n in range(40)]
-        )
-        tags = Tag.objects.bulk_create([Tag(name=f"Bench topic {n}", slug=f"bench-topic-{n}") for n in range(300)])
-        text = TextMaker(vocabulary(), random.Random(2026))
-        self.phases = {"sections, authors, tags, text pool": time.perf_counter() - started}
-        self.phases |= seed_stories(
-            count=target - existing,
-            first_number=existing,
-            slug_prefix=SLUG_PREFIX,
-            text=text,
-            sections=sections,
-            authors=authors,
-            tags=tags,
-            photos=photos,
-            progress=lambda step: self.stdout.write(f"  {step} ({time.perf_counter() - started:.1f} s)"),
-        )
-        # Bulk inserts send no signals: say so to the page cache, as feed/signals.py asks.
-        content_changed()
-        self.seed_seconds = time.perf_counter() - started
-        self.seeded = target - existing
-        self.stdout.write(
-            f"Seeded {self.seeded:,} stories (bylines, 3 tags and 2 related links each, search vectors) in"
-            f" {self.seed_seconds:.1f} s: {self.seeded / self.seed_seconds:,.0f} stories/s"
-        )
-        self.stdout.write(self.phase_breakdown())
-
-    def phase_breakdown(self):
-        return "  " + " · ".join(f"{name} {seconds:.1f} s" for name, seconds in self.phases.items())
 
     # The server.
 
     def server(self, port, workers, cache):
         """gunicorn with the cache "off", "warm" (Redis when REDIS_URL is set) or "warm-mem" (LocMem)."""
-        command = self
+        env = {
+            "CACHE": "0" if cache == "off" else "1",
+            # warm-mem: each worker's own memory instead of Redis, to show what Redis costs.
+            "REDIS_URL": "" if cache == "warm-mem" else os.environ.get("REDIS_URL", ""),
+        }
+        return gunicorn(port, workers=workers, env=env)
 
-        class Server:
-            def __enter__(self):
-                env = os.environ | {
-                    "BIND": f"127.0.0.1:{port}",
-                    "WEB_CONCURRENCY": str(workers),
-                    "DEBUG": "0",
-                    "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(64),
-                    "SECURE_SSL_REDIRECT": "0",
-                    "CACHE": "0" if cache == "off" else "1",
-                    # warm-mem: each worker's own memory instead of Redis, to show what Redis costs.
-                    "REDIS_URL": "" if cache == "warm-mem" else os.environ.get("REDIS_URL", ""),
-                    # No worker recycling mid-run: the peak memory read afterwards is the run's.
-                    "GUNICORN_MAX_REQUESTS": "0",
-                }
-                self.process = subprocess.Popen(
-                    [str(Path(sys.executable).with_name("gunicorn")), "-c", "gunicorn.conf.py"],
-                    cwd=settings.BASE_DIR,
-                    env=env,
-                    stderr=subprocess.DEVNULL,
-                )
-                for _ in range(100):
-                    try:
-                        urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-                        break
-                    except OSError:
-                        time.sleep(0.2)
-                else:
-                    self.process.kill()
-                    raise CommandError(f"gunicorn did not answer on port {port}")
-                command.stdout.write(f"gunicorn up (pid {self.process.pid}, cache {cache})")
-                return self.process.pid
-
-            def __exit__(self, *exc):
-                self.process.send_signal(signal.SIGTERM)
-                self.process.wait(30)
-
-        return Server()
-
-    def follow_show_more(self, base):
-        path = "/"
-        for _ in range(SHOW_MORE_CLICKS):
-            html = urllib.request.urlopen(base + path, timeout=30).read().decode()
-            path = "/" + SHOW_MORE_RE.search(html).group(1).replace("&amp;", "&").lstrip("/")
-        return path
-
-    def run_wrk(self, url, duration, connections):
-        output = subprocess.run(
-            ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "--latency", url],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        return parse_wrk(output)
+    def deep_feed(self, base):
+        trail = show_more_trail(base, SHOW_MORE_CLICKS)
+        if len(trail) < SHOW_MORE_CLICKS:
+            raise CommandError(f"Only {len(trail)} Show More pages: --articles is too few for {DEEP_FEED}.")
+        return trail[-1]
 
     # Queries per request, in this process, against the same database.
 
@@ -260,12 +132,10 @@ class Command(BaseCommand):
                 else "each worker's memory"
             )
         )
-        if hasattr(self, "seed_seconds"):
-            out(
-                f"seeding: {self.seeded:,} stories in {self.seed_seconds:.1f} s"
-                f" ({self.seeded / self.seed_seconds:,.0f}/s)"
-            )
-            out(self.phase_breakdown())
+        if self.seeding:
+            seeding = self.seeding
+            out(f"seeding: {seeding.stories:,} stories in {seeding.seconds:.1f} s ({seeding.rate:,.0f}/s)")
+            out(seeding.phase_breakdown())
         out("")
         header = f"{'cache':<9}{'page':<30}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'queries':>9}{'of baseline':>13}"
         out(header)
