@@ -1,0 +1,303 @@
+"""The Kyiv Ledger demo newsroom: sections, authors, photo credits, stories with their photos or
+videos, bylines, tags and related links, written from the templates in devtools/demo/content.py."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from django.utils.text import slugify
+from taggit.models import Tag
+
+from authors.models import Author
+from devtools.demo import content
+from devtools.demo.facts import FactDealer
+from devtools.demo.pictures import AVATAR_COLOURS, avatar_png, scene_jpeg
+from devtools.demo.words import MONTHS, capitalise, for_topic, topic_of, without_topic
+from feed.html import split_blocks
+from feed.models import Article, Byline, RelatedLink, Section
+from media.models import Photo, PhotoCredit
+
+DAYS_BACK = 28
+
+
+@dataclass
+class Story:
+    """An article created by the builder, with what linking related stories needs to know about it."""
+
+    article: Article
+    kind: str
+    place: str  # the place the story is about, or "" for national stories
+    paragraphs: int
+
+
+class DemoNewsroom:
+    """Creates the demo sections, authors, credits, photos, stories and links, counting what it made."""
+
+    def __init__(self, rng, now):
+        self.rng = rng
+        self.now = now
+        self.slugs = set()
+        self.stories = []
+        self.desks = {}  # author -> the story kinds they cover
+        self.dealer = FactDealer(rng)
+        self.created = dict.fromkeys(("sections", "authors", "credits", "photos"), 0)
+
+    def build(self):
+        tags_before = Tag.objects.count()
+        self.sections = {slug: self._section(name, slug, position) for position, (name, slug) in
+                         enumerate(content.SECTIONS)}  # fmt: skip
+        self.credits = {key: self._credit(*entry) for key, *entry in content.CREDITS}
+        self.staff_credit = self._credit("", "The Kyiv Ledger", "", False)
+        self.authors = [self._author(index, *entry) for index, entry in enumerate(content.AUTHORS)]
+        self._stories()
+        links = self._related_links()
+        articles = [story.article for story in self.stories]
+        return {
+            "authors": self.created["authors"],
+            "sections": self.created["sections"],
+            "articles": len(articles),
+            "videos": sum(article.is_video for article in articles),
+            "drafts": sum(article.status == Article.Status.DRAFT for article in articles),
+            "scheduled": sum(bool(article.published_at and article.published_at > self.now) for article in articles),
+            "photos": self.created["photos"],
+            "credits": self.created["credits"],
+            "bylines": Byline.objects.filter(article__in=articles).count(),
+            "links": len(links),
+            "in_body": sum(link.after_paragraph is not None for link in links),
+            "tags": Tag.objects.count() - tags_before,
+        }
+
+    def _section(self, name, slug, position):
+        section, created = Section.objects.get_or_create(slug=slug, defaults={"name": name, "position": position})
+        self.created["sections"] += created
+        return section
+
+    def _author(self, index, name, pronoun, role, beat, outlets, studies, joined, desks, highlight):
+        first = name.split()[0]
+        they = capitalise(pronoun)
+        short_bio = (
+            f"{first} {beat} at The Kyiv Ledger. Before joining in {joined}, {pronoun} worked for {outlets[0]} and "
+            f"{outlets[1]}. {they} studied {studies}."
+        )
+        bio = "\n\n".join(
+            (
+                f"{name} is the Ledger's {role.lower()} and {beat}. {they} joined the newsroom in {joined}.",
+                f"{they} started out at {outlets[0]}, then moved to {outlets[1]}, reporting from across Ukraine "
+                f"before and after the full-scale invasion. {highlight}",
+                f"{first} studied {studies} and speaks Ukrainian, English and Polish.",
+                f"Story tips and corrections for {first} go to the newsroom's shared inbox.",
+            )
+        )
+        author, created = Author.objects.get_or_create(
+            slug=slugify(name), defaults={"name": name, "role": role, "short_bio": short_bio, "bio": bio}
+        )
+        if created:
+            colour = AVATAR_COLOURS[index % len(AVATAR_COLOURS)]
+            png = avatar_png(author.initials, colour, round_shape=index % 3 != 0)
+            author.avatar = Photo.objects.create(
+                image=ContentFile(png, name=f"{author.slug}.png"),
+                alt_text=f"Portrait of {name}",
+                credit=self.staff_credit,
+            )
+            author.save(update_fields=["avatar"])
+            self.created["photos"] += 1
+            self.created["authors"] += 1
+        self.desks[author] = desks.split()
+        return author
+
+    def _credit(self, photographer, source, url, may_syndicate):
+        credit, created = PhotoCredit.objects.get_or_create(
+            photographer=photographer, source=source, defaults={"url": url, "may_syndicate": may_syndicate}
+        )
+        self.created["credits"] += created
+        return credit
+
+    def _photo(self, name, scene, alt_text, caption, credit_key):
+        # An unsaved file: Photo.save() cleans and stores it once.
+        photo = Photo.objects.create(
+            image=ContentFile(scene_jpeg(self.rng, scene), name=f"{name[:60]}.jpg"),
+            alt_text=alt_text,
+            caption=caption,
+            credit=self.credits[credit_key],
+        )
+        self.created["photos"] += 1
+        return photo
+
+    def _times(self, count):
+        """Publication times spread over the last four weeks, oldest first."""
+        minutes = sorted((self.rng.randint(25, DAYS_BACK * 24 * 60) for _ in range(count)), reverse=True)
+        return [self.now - timedelta(minutes=minute) for minute in minutes]
+
+    def _stories(self):
+        plan = [kind for kind in content.KINDS for _ in range(kind.count)] + list(content.VIDEOS)
+        self.rng.shuffle(plan)
+        text_stories = [index for index, entry in enumerate(plan) if isinstance(entry, content.StoryKind)]
+        unpublished = self.rng.sample(text_stories, 5)
+        drafts, scheduled = set(unpublished[:3]), set(unpublished[3:])
+        for index, (entry, when) in enumerate(zip(plan, self._times(len(plan)), strict=True)):
+            if index in scheduled:
+                when = self.now + timedelta(hours=self.rng.randint(3, 40))
+            if isinstance(entry, content.StoryKind):
+                story = self._text_story(entry, when, draft=index in drafts)
+            else:
+                story = self._video_story(entry, when)
+            self.stories.append(story)
+
+    def _unique_slug(self, headline):
+        slug = slugify(headline)[:200]
+        if slug in self.slugs:
+            return None
+        self.slugs.add(slug)
+        return slug
+
+    def _text_story(self, kind, when, draft):
+        rng = self.rng
+        if kind.places == "national" and when < self.now:  # parliament, ministries and banks work on weekdays
+            when -= timedelta(days=max(0, timezone.localtime(when).weekday() - 4))
+        for _ in range(20):  # redraw the facts until the headline is new
+            place, facts = self.dealer.draw(kind, when)
+            headline_template = self.dealer.deal(kind.key, kind.headlines)
+            headline = without_topic(headline_template).format(**facts)
+            slug = self._unique_slug(headline)
+            if slug:
+                break
+        else:
+            raise RuntimeError(f"No unused headline for {kind.key}")
+        topic = topic_of(headline_template)
+
+        def pick(options):
+            return without_topic(rng.choice(for_topic(options, topic))).format(**facts)
+
+        def quote(text, speaker, before):
+            """The quote attributed in full, or by surname if the paragraphs before it name the speaker."""
+            name, title = speaker
+            if name in "".join(before):
+                return rng.choice(content.LATER_ATTRIBUTIONS).format(quote=text, surname=name.split()[-1])
+            return rng.choice(content.ATTRIBUTIONS).format(quote=text, speaker=name, speaker_title=title)
+
+        # The first voice is the kind's own speaker, else the place's official; a second quote may be anyone's.
+        local = [(place.official, place.title)] if kind.places in {"any", "frontier"} else []
+        speakers = [(without_topic(name), title) for name, title in for_topic(kind.speakers, topic)]
+        speaker = rng.choice(speakers or local)
+        facts["speaker"], facts["speaker_title"] = speaker
+        quotes = [without_topic(text) for text in for_topic(kind.quotes, topic)]
+        quotes = rng.sample(quotes, min(2, len(quotes)))
+        details = for_topic(kind.details, topic)
+        details = rng.sample(details, rng.randint(1, min(3, len(details))))
+        details = [without_topic(text).format(**facts) for text in details]
+
+        body = [pick(kind.leads), details.pop(0)]
+        position = rng.randint(1, 2)
+        body.insert(position, quote(quotes[0], speaker, body[:position]))
+        body += details
+        if kind.breaking and rng.random() < 0.85:
+            body.append(content.DISCLAIMER)
+        body.append(pick(kind.backgrounds))
+        if len(quotes) > 1 and rng.random() < 0.4:
+            second = rng.choice(speakers + local)
+            body.append(quote(quotes[1], second, body))
+        closers = for_topic(kind.closers, topic)
+        for text in rng.sample(closers, max(0, min(len(closers), rng.randint(0, 2), 9 - len(body)))):
+            body.append(without_topic(text).format(**facts))
+
+        photo_alt, photo_caption, *scene = (without_topic(part) for part in rng.choice(for_topic(kind.photos, topic)))
+        photo = self._photo(
+            slug,
+            scene[0] if scene else kind.scene,
+            f"{photo_alt}{facts['location']}",
+            f"{photo_caption}{facts['location']}, {facts['date']}.",
+            rng.choice(kind.credits),
+        )
+        override = ""
+        if kind.breaking and rng.random() < 0.2:
+            override = rng.choice(content.CAPTION_OVERRIDES).format(**facts)
+        article = Article.objects.create(
+            headline=headline,
+            slug=slug,
+            summary=pick(kind.summaries),
+            body="\n".join(body),
+            section=self.sections[rng.choice(kind.sections)],
+            status=Article.Status.DRAFT if draft else Article.Status.PUBLISHED,
+            published_at=None if draft else when,
+            lead_photo=photo,
+            lead_photo_caption=override,
+        )
+        tags = [without_topic(tag).format(**facts) for tag in for_topic(kind.tags, topic)]
+        tags += rng.sample(kind.themes, rng.randint(1, 2))
+        if rng.random() < 0.3:
+            tags.append(facts["speaker"])
+        article.tags.add(*tags)
+        self._bylines(article, kind.key)
+        place_name = facts["place_name"] if kind.places != "national" else ""
+        return Story(article, kind.key, place_name, len(split_blocks(article.body)))
+
+    def _video_story(self, entry, when):
+        rng = self.rng
+        headline, summary, section, place, tags, paragraphs, speaker, poster, credit, scene = entry
+        name, title, said = speaker
+        body = [f"<p>{paragraph}</p>" for paragraph in paragraphs]
+        body.insert(1, rng.choice(content.ATTRIBUTIONS).format(quote=said, speaker=name, speaker_title=title))
+        month = MONTHS[(timezone.localtime(when).month - 2) % 12]
+        body.append(rng.choice(content.VIDEO_CLOSERS).format(days=rng.randint(3, 9), month=month))
+        slug = self._unique_slug(headline)
+        if rng.random() < 0.6:
+            video_id = "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz0123456789_-") for _ in
+                               range(11))  # fmt: skip
+            video_url = f"https://www.youtube.com/watch?v={video_id}"
+        else:
+            video_url = f"https://vimeo.com/{rng.randint(100_000_000, 999_999_999)}"
+        article = Article.objects.create(
+            headline=headline,
+            slug=slug,
+            summary=summary,
+            body="\n".join(body),
+            section=self.sections[section],
+            status=Article.Status.PUBLISHED,
+            published_at=when,
+            video_url=video_url,
+            video_poster=self._photo(slug, scene, poster[0], f"{poster[1]}.", credit),
+            video_duration=timedelta(minutes=rng.randint(2, 11), seconds=rng.randint(0, 59)),
+        )
+        article.tags.add(place, "Video", *tags)
+        self._bylines(article, "video")
+        return Story(article, "video", place, len(split_blocks(article.body)))
+
+    def _bylines(self, article, desk):
+        """One to three authors: a writer from the story's desk first, then desk colleagues."""
+        rng = self.rng
+        writers = [author for author in self.authors if author.role not in content.CO_AUTHOR_ROLES]
+        lead = rng.choice([author for author in writers if desk in self.desks[author]])
+        desk_colleagues = [author for author in self.authors if desk in self.desks[author] and author != lead]
+        colleagues = desk_colleagues or [author for author in self.authors if author != lead]
+        others = rng.sample(colleagues, min(rng.choices((0, 1, 2), weights=(5, 3, 1))[0], len(colleagues)))
+        Byline.objects.bulk_create(
+            Byline(article=article, author=author, position=position) for position, author in enumerate([lead, *others])
+        )
+
+    def _related_links(self):
+        """Links from published stories to earlier ones on the same place or section, plus a few outside pages."""
+        rng = self.rng
+        visible = sorted(
+            (story for story in self.stories if story.article.is_published),
+            key=lambda story: story.article.published_at,
+        )
+        links = []
+        for index, story in enumerate(visible):
+            earlier = visible[:index][::-1]  # newest first
+            count = rng.choice((0, 1, 1, 2))
+            if not earlier or not count:
+                continue
+            same_place = [other.article for other in earlier if story.place and other.place == story.place]
+            same_section = [other.article for other in earlier if other.article.section_id == story.article.section_id]
+            candidates = list(dict.fromkeys(same_place + same_section))[:6] or [other.article for other in earlier[:6]]
+            for position, target in enumerate(rng.sample(candidates, min(count, len(candidates)))):
+                in_body = rng.random() < 0.55
+                after = rng.randint(1, min(3, story.paragraphs)) if in_body else None
+                links.append(
+                    RelatedLink(article=story.article, target=target, after_paragraph=after, position=position)
+                )
+        for kind, url, title in content.OUTSIDE_LINKS:
+            story = next(story for story in reversed(visible) if story.kind == kind)
+            links.append(RelatedLink(article=story.article, url=url, title=title, position=10))
+        return RelatedLink.objects.bulk_create(links)
