@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class DidNotStart(Exception):
-    pass
+    """A server (gunicorn, or Redis or PostgreSQL in the chaos run) that did not answer in time."""
 
 
 def wait_until(answers, name, seconds=30):
