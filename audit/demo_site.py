@@ -6,11 +6,14 @@ import secrets
 import shutil
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The gunicorn launcher bench_pages and chaos use (it imports nothing from Django).
+sys.path.insert(0, str(ROOT))
+from devtools.servers import gunicorn  # noqa: E402
+
 WORK = ROOT / "var" / "audit"
 PORT = int(os.environ.get("AUDIT_PORT", "8801"))
 BASE_URL = f"http://127.0.0.1:{PORT}"
@@ -52,25 +55,8 @@ def running():
     manage("seed_demo", env=env)
     manage("collectstatic", "--noinput", env=env)
     manage("ensure_admin", "--password-file", str(WORK / "admin-password.txt"), env=env)
-    server = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "--pythonpath", "audit", "--bind", f"127.0.0.1:{PORT}", "--workers", "2",
-         "--log-level", "warning", "serve_wsgi:application"],
-        cwd=ROOT,
-        env=env,
-    )  # fmt: skip
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(BASE_URL + "/", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise SystemExit(f"The demo site did not start on {BASE_URL}")
+    with gunicorn(PORT, env=env, args=["--pythonpath", "audit", "serve_wsgi:application"], log=WORK / "gunicorn.log"):
         yield (WORK / "admin-password.txt").read_text().strip()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def page_paths():

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make chaos: its own throwaway PostgreSQL cluster and Redis (never the shared 5432 / 6379), 1,000 stories,
-# then `manage.py chaos` (feed/management/commands/chaos.py) kills and restarts them under load.
+# then `manage.py chaos` (devtools/management/commands/chaos.py) kills and restarts them under load.
 # Everything it started is stopped and removed on the way out, however it ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "media",
     "authors",
     "feed",
+    # Not newsroom code: demo data, benchmarks, the chaos run and the local admin (manage.py commands).
+    "devtools",
 ]
 
 MIDDLEWARE = [

@@ -1,4 +1,5 @@
-"""Bulk seeding of published stories for the benchmarks, at PostgreSQL COPY speed (PostgreSQL only).
+"""Bulk seeding of published stories for the benchmarks, at PostgreSQL COPY speed (PostgreSQL only),
+in news-like text made from the demo newsroom's words.
 
 The rows are written the way the pages read them: stories with a section, a lead photo or a video
 poster, one or two bylines, three tags and two related links each, and the same weighted search
@@ -10,15 +11,19 @@ because computing the vectors (to_tsvector over every body) is most of the seedi
 """
 
 import itertools
+import random
+import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
 from taggit.models import TaggedItem
 
+from devtools.demo import content
 from feed.models import Article, Byline, RelatedLink
 
 # One paragraph is 50 words; a story's body is 5 of them, drawn from a pool made once, because
@@ -57,6 +62,15 @@ ARTICLE_COLUMNS = [
     "kill_notice",
     "version",
 ]
+WORD_RE = re.compile(r"[a-z]{4,}")
+
+
+def vocabulary():
+    """The words of the demo newsroom's story templates: news-like text with a realistic spread."""
+    source = Path(content.__file__).read_text()
+    words = sorted(set(WORD_RE.findall(source.lower())))
+    random.Random(1).shuffle(words)
+    return words
 
 
 class TextMaker:

@@ -1,171 +1,24 @@
-"""Fill an empty database with the Kyiv Ledger demo newsroom, generated offline.
+"""The Kyiv Ledger demo newsroom: sections, authors, photo credits, stories with their photos or
+videos, bylines, tags and related links, written from the templates in devtools/demo/content.py."""
 
-All text comes from the templates in _demo_content; photos and avatars are drawn with Pillow.
-A fixed random seed makes every run produce the same stories (their times are relative to now).
-"""
-
-import io
-import random
-import re
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.files.base import ContentFile
-from django.core.management import call_command
-from django.core.management.base import BaseCommand
-from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from PIL import Image, ImageDraw, ImageFont, ImageOps
 from taggit.models import Tag
 
 from authors.models import Author
+from devtools.demo import content
+from devtools.demo.facts import FactDealer
+from devtools.demo.pictures import AVATAR_COLOURS, avatar_png, scene_jpeg
+from devtools.demo.words import MONTHS, capitalise, for_topic, topic_of, without_topic
 from feed.html import split_blocks
 from feed.models import Article, Byline, RelatedLink, Section
 from media.models import Photo, PhotoCredit
 
-from . import _demo_content as content
-
-SEED = 2026
 DAYS_BACK = 28
-PHOTO_SIZE = (1200, 675)
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")  # fmt: skip
-NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-TIME_PHRASES = ("early on {weekday}", "on {weekday} morning", "late on {weekday}", "on {weekday} afternoon",
-                "overnight")  # fmt: skip
-DISTRICTS = ("central", "northern", "eastern", "southern", "industrial", "riverside")
-# Sky top and bottom colours for each kind of picture
-SKIES = {
-    "city_night": ((12, 16, 48), (84, 44, 70)),
-    "city_day": ((104, 150, 205), (215, 222, 230)),
-    "field": ((120, 168, 218), (232, 220, 186)),
-    "port": ((88, 136, 190), (240, 196, 150)),
-    "grid": ((40, 50, 92), (232, 138, 80)),
-    "hall": ((62, 42, 32), (160, 116, 84)),
-}
-AVATAR_COLOURS = ((183, 28, 28), (21, 101, 192), (46, 125, 50), (106, 27, 154), (239, 108, 0), (0, 105, 92),
-                  (69, 90, 100), (173, 20, 87))  # fmt: skip
-TOPIC_RE = re.compile(r"^\[(\w+)\] ")
-
-
-def people(count):
-    """ "one person", "three people", "14 people"."""
-    number = NUMBER_WORDS[count] if count < len(NUMBER_WORDS) else str(count)
-    return f"{number} {'person' if count == 1 else 'people'}"
-
-
-def capitalise(text):
-    return text[:1].upper() + text[1:]
-
-
-def with_article(noun):
-    """ "a drone", "an artillery shell"."""
-    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
-
-
-def day_month(moment):
-    return f"{moment.day} {MONTHS[moment.month - 1]}"
-
-
-def topic_of(text):
-    match = TOPIC_RE.match(text)
-    return match.group(1) if match else None
-
-
-def for_topic(options, topic):
-    """The options marked with this topic or with none; the marker is kept (see without_topic)."""
-    return [option for option in options if topic_of(option if isinstance(option, str) else option[0]) in (None, topic)]
-
-
-def without_topic(text):
-    return TOPIC_RE.sub("", text)
-
-
-def jitter(rng, colour, spread=28):
-    return tuple(max(0, min(255, channel + rng.randint(-spread, spread))) for channel in colour)
-
-
-def scene_jpeg(rng, scene):
-    """A 1200x675 JPEG: a sky gradient with simple shapes suggesting a city, field, port, power line or hall."""
-    width, height = PHOTO_SIZE
-    top, bottom = (jitter(rng, colour) for colour in SKIES[scene])
-    image = ImageOps.colorize(Image.linear_gradient("L").resize(PHOTO_SIZE), top, bottom)
-    draw = ImageDraw.Draw(image)
-    horizon = rng.randint(int(height * 0.55), int(height * 0.75))
-    night = scene in {"city_night", "grid"}
-    orb_x, orb_y, orb_r = rng.randint(80, width - 80), rng.randint(50, horizon // 2), rng.randint(18, 45)
-    draw.ellipse((orb_x - orb_r, orb_y - orb_r, orb_x + orb_r, orb_y + orb_r),
-                 fill=(230, 230, 210) if night else (255, 236, 170))  # fmt: skip
-    ground = jitter(rng, (20, 22, 30) if night else (78, 92, 58))
-    if scene in {"city_night", "city_day"}:
-        x = 0
-        while x < width:
-            building_w, building_h = rng.randint(50, 150), rng.randint(90, 330)
-            wall = jitter(rng, (18, 18, 28) if night else (120, 118, 126), 12)
-            draw.rectangle((x, horizon - building_h, x + building_w, height), fill=wall)
-            for wy in range(horizon - building_h + 12, height - 10, 26):
-                for wx in range(x + 8, x + building_w - 12, 20):
-                    if rng.random() < (0.18 if night else 0.9):
-                        lit = (250, 210, 120) if night else (70, 90, 120)
-                        draw.rectangle((wx, wy, wx + 8, wy + 12), fill=lit)
-            x += building_w + rng.randint(0, 12)
-        if night and rng.random() < 0.7:
-            smoke_x = rng.randint(150, width - 150)
-            for step in range(9):
-                radius = 30 + step * 14
-                grey = 70 + step * 8
-                cx, cy = smoke_x + step * rng.randint(4, 18), horizon - 120 - step * 45
-                draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), fill=(grey, grey, grey + 6))
-            draw.ellipse((smoke_x - 70, horizon - 150, smoke_x + 70, horizon - 60), fill=(240, 120, 40))
-    elif scene == "port":
-        draw.rectangle((0, horizon, width, height), fill=jitter(rng, (36, 72, 110)))
-        for _ in range(rng.randint(2, 4)):
-            crane_x, crane_h = rng.randint(60, width - 60), rng.randint(140, 260)
-            colour = jitter(rng, (200, 70, 40))
-            draw.line((crane_x, horizon, crane_x, horizon - crane_h), fill=colour, width=10)
-            draw.line((crane_x - 120, horizon - crane_h, crane_x + 80, horizon - crane_h), fill=colour, width=8)
-        ship_x = rng.randint(100, width - 500)
-        draw.rectangle((ship_x, horizon - 40, ship_x + 420, horizon + 30), fill=jitter(rng, (40, 40, 50)))
-        draw.rectangle((ship_x + 330, horizon - 100, ship_x + 400, horizon - 40), fill=(230, 230, 230))
-    elif scene == "hall":
-        draw.rectangle((0, horizon, width, height), fill=jitter(rng, (90, 30, 30)))
-        draw.rectangle((width // 2 - 90, horizon - 160, width // 2 + 90, horizon + 20), fill=(60, 40, 30))
-        for row in range(4):
-            y = horizon + 40 + row * 55
-            for x in range(30 + row * 10, width, 60):
-                draw.ellipse((x, y, x + 34, y + 40), fill=jitter(rng, (40, 32, 30), 14))
-    else:  # field or grid: rolling ground, trees, maybe power lines
-        points = [(0, height)] + [(x, horizon + rng.randint(-25, 25)) for x in range(0, width + 100, 100)]
-        draw.polygon([*points, (width, height)], fill=ground)
-        for x in range(0, width, rng.randint(22, 40)):
-            if rng.random() < 0.5:
-                tree_h = rng.randint(25, 60)
-                draw.ellipse((x, horizon - tree_h, x + 28, horizon + 10), fill=jitter(rng, (34, 60, 34), 10))
-        if scene == "grid":
-            tops = []
-            for x in range(120, width, 320):
-                draw.line((x - 40, horizon + 20, x, horizon - 230, x + 40, horizon + 20), fill=(20, 20, 20), width=6)
-                tops.append((x, horizon - 220))
-            draw.line(tops, fill=(15, 15, 15), width=2)
-    buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=80)
-    return buffer.getvalue()
-
-
-def avatar_png(initials, colour, round_shape):
-    """A 256x256 PNG: the initials in white on a coloured circle or square."""
-    image = Image.new("RGB", (256, 256), (245, 242, 236))
-    draw = ImageDraw.Draw(image)
-    if round_shape:
-        draw.ellipse((8, 8, 248, 248), fill=colour)
-    else:
-        draw.rounded_rectangle((8, 8, 248, 248), radius=28, fill=colour)
-    draw.text((128, 128), initials, fill="white", font=ImageFont.load_default(size=100), anchor="mm")
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()
 
 
 @dataclass
@@ -187,8 +40,7 @@ class DemoNewsroom:
         self.slugs = set()
         self.stories = []
         self.desks = {}  # author -> the story kinds they cover
-        self.decks = {}  # see _deal()
-        self.monthly = {}  # see _month_figures()
+        self.dealer = FactDealer(rng)
         self.created = dict.fromkeys(("sections", "authors", "credits", "photos"), 0)
 
     def build(self):
@@ -292,108 +144,6 @@ class DemoNewsroom:
                 story = self._video_story(entry, when)
             self.stories.append(story)
 
-    def _deal(self, key, options):
-        """The next of the options from a shuffled deck, reshuffled when empty: spreads choices evenly."""
-        if not self.decks.get(key):
-            self.decks[key] = self.rng.sample(options, len(options))
-        return self.decks[key].pop()
-
-    def _month_figures(self, month):
-        """A month's economic figures, drawn once so that every story quoting them agrees."""
-        if month not in self.monthly:
-            rng = self.rng
-            self.monthly[month] = {
-                "rate": rng.choice(("13.5", "14.5", "15.5")),
-                "inflation": f"{rng.uniform(6, 14):.1f}",
-                "tonnes": f"{rng.uniform(3.1, 6.8):.1f}",
-                "homes": f"{rng.randint(18, 60) * 100:,}",
-                "unemployment": f"{rng.uniform(9, 15):.1f}",
-            }
-        return self.monthly[month]
-
-    def _facts(self, kind, when):
-        """Everything a template may name, drawn at random for one story."""
-        rng = self.rng
-        local = timezone.localtime(when)
-        earlier = local - timedelta(days=rng.randint(2, 25))
-        month = MONTHS[(local.month - 2) % 12]  # the last full month
-        if kind.places == "any":
-            place = self._deal("places", content.PLACES)
-        elif kind.places == "frontier":
-            place = self._deal("frontier", [place for place in content.PLACES if place.frontier])
-        else:  # national and front-line stories are told from the capital
-            place = next(place for place in content.PLACES if place.name == "Kyiv")
-        front, front_background = self._deal("fronts", content.FRONTS)
-        weapons = content.FRONTIER_WEAPONS if place.frontier else content.REAR_WEAPONS
-        weapon, weapon_plural = rng.choice(weapons)
-        target_short, target = rng.choice(content.TARGETS)
-        killed = rng.choice((2, 2, 2, 3, 3, 4, 5, 6, 8, 11))
-        injured = rng.randint(max(3, killed), 48)
-        drones = rng.randint(40, 180)
-        country = rng.choice(content.COUNTRIES)
-        location = {"front": f" near {front}", "national": ""}.get(kind.places, f" in {place.name}")
-        facts = {
-            "city": place.name,
-            "region": place.region,
-            "background": place.background,
-            "speaker_local": place.official,
-            "speaker_local_title": place.title,
-            "front": front,
-            "front_background": front_background,
-            "place_name": front if kind.places == "front" else place.name,
-            "location": location,
-            "weapon": weapon,
-            "Weapon": capitalise(weapon),
-            "weapon_plural": weapon_plural,
-            "target_short": target_short,
-            "target": target,
-            "killed": killed,
-            "injured": injured,
-            "killed_people": people(killed),
-            "Killed_people": capitalise(people(killed)),
-            "injured_people": people(injured),
-            "serious_people": NUMBER_WORDS[rng.randint(1, min(4, injured))],
-            "rescued_people": people(rng.randint(1, 5)),
-            "fire_hours": rng.randint(2, 7),
-            "repair_hours": rng.randint(4, 12),
-            "drones": drones,
-            "downed": drones - rng.randint(4, 30),
-            "missiles": rng.randint(2, 14),
-            "regions": rng.randint(3, 9),
-            "customers": rng.randint(12, 220),
-            "settlements": rng.randint(4, 19),
-            "evacuees": f"{rng.randint(3, 40) * 100:,}",
-            "children": rng.randint(40, 400),
-            "assaults": rng.randint(14, 62),
-            "assaults2": rng.randint(30, 70),
-            "vehicles": rng.randint(3, 11),
-            "bill": self._deal("bills", content.BILLS),
-            "votes": rng.randint(232, 318),
-            "amount": rng.randint(4, 60),
-            "aid_millions": rng.randint(9, 90) * 10,
-            "month": month,
-            **self._month_figures(month),
-            "country": country,
-            "Country": capitalise(country),
-            "nations": rng.randint(12, 40),
-            "summit_city": rng.choice(content.SUMMIT_CITIES),
-            "aid_item": rng.choice(content.AID_ITEMS),
-            "tankers": rng.randint(20, 120),
-            "pows": rng.randint(84, 390),
-            "weekday": WEEKDAYS[local.weekday()],
-            "next_day": WEEKDAYS[(local.weekday() + 1) % 7],
-            "date": day_month(local),
-            "time_phrase": rng.choice(TIME_PHRASES).format(weekday=WEEKDAYS[local.weekday()]),
-            "district": rng.choice(DISTRICTS),
-        }
-        facts["earlier"] = rng.choice(content.EARLIER).format(
-            earlier_date=day_month(earlier),
-            earlier_weapon=with_article(rng.choice(weapons)[0]),
-            earlier_target=rng.choice(content.TARGETS)[1],
-            earlier_killed=people(rng.randint(2, 14)),
-        )
-        return place, facts
-
     def _unique_slug(self, headline):
         slug = slugify(headline)[:200]
         if slug in self.slugs:
@@ -406,8 +156,8 @@ class DemoNewsroom:
         if kind.places == "national" and when < self.now:  # parliament, ministries and banks work on weekdays
             when -= timedelta(days=max(0, timezone.localtime(when).weekday() - 4))
         for _ in range(20):  # redraw the facts until the headline is new
-            place, facts = self._facts(kind, when)
-            headline_template = self._deal(kind.key, kind.headlines)
+            place, facts = self.dealer.draw(kind, when)
+            headline_template = self.dealer.deal(kind.key, kind.headlines)
             headline = without_topic(headline_template).format(**facts)
             slug = self._unique_slug(headline)
             if slug:
@@ -551,23 +301,3 @@ class DemoNewsroom:
             story = next(story for story in reversed(visible) if story.kind == kind)
             links.append(RelatedLink(article=story.article, url=url, title=title, position=10))
         return RelatedLink.objects.bulk_create(links)
-
-
-class Command(BaseCommand):
-    help = "Fill an empty database with the demo newsroom: authors, sections, stories, photos and videos."
-
-    def handle(self, *args, **options):
-        if Article.objects.exists():
-            self.stdout.write("Demo content already present; nothing to do.")
-            return
-        with transaction.atomic():
-            counts = DemoNewsroom(random.Random(SEED), timezone.now()).build()
-            # A first revision per story, so that history, diffs and edit conflicts work from day one.
-            call_command("createinitialrevisions", "feed.Article", comment="Demo content.", stdout=io.StringIO())
-        self.stdout.write(
-            self.style.SUCCESS(
-                "Created {authors} authors, {sections} sections, {articles} articles ({videos} videos, {drafts} "
-                "drafts, {scheduled} scheduled), {photos} photos, {credits} photo credits, {bylines} bylines, "
-                "{links} related links ({in_body} in the body), {tags} tags.".format(**counts)
-            )
-        )

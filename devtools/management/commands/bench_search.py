@@ -5,30 +5,20 @@ all). Run it against a throwaway database: `make bench` creates and drops one.
 
 import math
 import random
-import re
 import statistics
 import time
 from datetime import timedelta
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from devtools.bench.stories import vocabulary
 from feed.models import Article, Section
 from feed.search import search_page
 
 BATCH = 2000
 SLUG_PREFIX = "bench-"
-WORD_RE = re.compile(r"[a-z]{4,}")
-
-
-def vocabulary():
-    """The words of the demo newsroom's story templates: news-like text with a realistic spread."""
-    source = (Path(__file__).with_name("_demo_content.py")).read_text()
-    words = sorted(set(WORD_RE.findall(source.lower())))
-    random.Random(1).shuffle(words)
-    return words
 
 
 def percentile(values, fraction):

@@ -1,4 +1,4 @@
-"""The benchmark's bulk seeding (feed/management/commands/_bench_stories.py): PostgreSQL COPY."""
+"""The benchmark's bulk seeding (devtools/bench/stories.py): PostgreSQL COPY."""
 
 import random
 
@@ -8,7 +8,7 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 from taggit.models import Tag, TaggedItem
 
-from feed.management.commands._bench_stories import TextMaker, seed_stories
+from devtools.bench.stories import TextMaker, seed_stories
 from feed.models import Article, Byline, RelatedLink
 from feed.search import search_vector
 from tests.factories import make_author, make_photo, make_section

@@ -1,0 +1,160 @@
+"""Reader-page throughput under the production server: `make bench` runs this in a throwaway
+PostgreSQL database (created and dropped by the Makefile).
+
+1. Seeds N published stories with COPY (bylines, tags, related links, a few shared photos, search
+   vectors; devtools/bench/stories.py) and times each phase.
+2. Starts gunicorn (gunicorn.conf.py, 2 workers, DEBUG off) on 127.0.0.1, first with the cache off,
+   then with it on, and drives each page with wrk: the home page, an article, the feed page reached
+   by 100 "Show More" clicks (or the last, with fewer stories), and /healthz, the trivial baseline
+   every page is compared with. The pages take turns over three rounds, and each keeps its median.
+3. Counts each page's queries in-process, reads each worker's peak memory (VmHWM) and prints a table.
+"""
+
+import os
+import shutil
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+
+from devtools.bench import newsroom
+from devtools.bench.wrk import show_more_trail, wrk
+from devtools.servers import gunicorn
+from feed.models import Article
+
+SHOW_MORE_CLICKS = 100
+
+
+def peak_rss_mb(pid):
+    with open(f"/proc/{pid}/status") as status:
+        line = next(line for line in status if line.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
+
+
+def children(pid):
+    with open(f"/proc/{pid}/task/{pid}/children") as listing:
+        return [int(child) for child in listing.read().split()]
+
+
+class Command(BaseCommand):
+    help = "Seed N stories, then measure reader pages under gunicorn with wrk, cache off and warm (PostgreSQL)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, default=10_000)
+        parser.add_argument("--duration", type=int, default=5, help="Seconds of wrk per page and round.")
+        parser.add_argument(
+            "--rounds",
+            type=int,
+            default=3,
+            help="Rounds over all pages; each page's row is its median round. A neighbour on a shared"
+            " machine can slow one 10-second run by a third; interleaved rounds keep that out of the ratios.",
+        )
+        parser.add_argument("--connections", type=int, default=16)
+        parser.add_argument("--port", type=int, default=8601)
+        parser.add_argument("--workers", type=int, default=2)
+
+    def handle(self, *args, articles, duration, rounds, connections, port, workers, **options):
+        if rounds < 1:
+            raise CommandError("--rounds must be at least 1.")
+        if connection.vendor != "postgresql":
+            raise CommandError("bench_pages measures the production set-up; point DATABASE_URL at PostgreSQL.")
+        if shutil.which("wrk") is None:
+            raise CommandError("wrk is not installed: apt-get install -y wrk")
+        self.seeding = newsroom.seed(articles, self.stdout.write)
+        call_command("collectstatic", "--noinput", verbosity=0)
+        base = f"http://127.0.0.1:{port}"
+        newest = Article.objects.published().order_by("-published_at", "-id").first()
+        pages = {"baseline (/healthz)": "/healthz", "home": "/", "article": newest.get_absolute_url()}
+        rows, memory = [], {}
+        modes = ["off", "warm"] + (["warm-mem"] if os.environ.get("REDIS_URL") else [])
+        for mode in modes:
+            with self.server(port, workers, cache=mode) as server:
+                self.stdout.write(f"gunicorn up (pid {server.pid}, cache {mode})")
+                if not any(name.startswith("deep feed") for name in pages):
+                    pages.update([self.deep_feed(base)])
+                results = {name: [] for name in pages}
+                for path in pages.values():
+                    # Warm-up: fills each worker's cache (or Redis) and its database connection.
+                    wrk(base + path, connections=connections, seconds=2)
+                for round_number in range(1, rounds + 1):
+                    self.stdout.write(f"  wrk {mode:>4} cache, round {round_number} of {rounds} …")
+                    for name, path in pages.items():
+                        results[name].append(wrk(base + path, connections=connections, seconds=duration))
+                for name, path in pages.items():
+                    median = sorted(results[name], key=lambda result: result["rps"])[(rounds - 1) // 2]
+                    errors = sum(result["errors"] for result in results[name])
+                    rows.append({"mode": mode, "page": name, "path": path, **median, "errors": errors})
+                memory[mode] = max(peak_rss_mb(pid) for pid in children(server.pid))
+        self.report(rows, memory, pages, workers, connections, duration, rounds)
+
+    # The server.
+
+    def server(self, port, workers, cache):
+        """gunicorn with the cache "off", "warm" (Redis when REDIS_URL is set) or "warm-mem" (LocMem)."""
+        env = {
+            "CACHE": "0" if cache == "off" else "1",
+            # warm-mem: each worker's own memory instead of Redis, to show what Redis costs.
+            "REDIS_URL": "" if cache == "warm-mem" else os.environ.get("REDIS_URL", ""),
+        }
+        return gunicorn(port, workers=workers, env=env)
+
+    def deep_feed(self, base):
+        """The feed page SHOW_MORE_CLICKS "Show More" clicks reach, or the last one: its row's name and path."""
+        trail = show_more_trail(base, SHOW_MORE_CLICKS)
+        if not trail:
+            raise CommandError("The home page has no Show More link: seed more stories (--articles).")
+        return f"deep feed ({len(trail)} × Show More)", trail[-1]
+
+    # Queries per request, in this process, against the same database.
+
+    def queries(self, path, warm):
+        client = Client(HTTP_HOST="127.0.0.1")
+        seconds = settings.NEWSROOM_PAGE_CACHE_SECONDS if warm else 0
+        with override_settings(NEWSROOM_PAGE_CACHE_SECONDS=seconds):
+            client.get(path)
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+        return len(captured)
+
+    def report(self, rows, memory, pages, workers, connections, duration, rounds):
+        out = self.stdout.write
+        out("")
+        out(
+            f"{Article.objects.published().count():,} published stories · gunicorn {workers} sync workers on"
+            f" {os.cpu_count()} cores · wrk -t2 -c{connections} -d{duration}s, median of {rounds} rounds · warm: "
+            + (
+                "Redis on this machine; warm-mem: each worker's memory"
+                if "warm-mem" in memory
+                else "each worker's memory"
+            )
+        )
+        if self.seeding:
+            seeding = self.seeding
+            out(f"seeding: {seeding.stories:,} stories in {seeding.seconds:.1f} s ({seeding.rate:,.0f}/s)")
+            out(seeding.phase_breakdown())
+        out("")
+        header = f"{'cache':<9}{'page':<30}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'queries':>9}{'of baseline':>13}"
+        out(header)
+        out("-" * len(header))
+        for mode in memory:
+            mode_rows = [row for row in rows if row["mode"] == mode]
+            baseline = next(row for row in mode_rows if row["path"] == "/healthz")["rps"]
+            for row in mode_rows:
+                queries = 0 if row["path"] == "/healthz" else self.queries(row["path"], warm=mode != "off")
+                errors = f"  ({row['errors']} non-2xx!)" if row["errors"] else ""
+                out(
+                    f"{mode:<9}{row['page']:<30}{row['rps']:>9.1f}{row['p50']:>9.1f}{row['p99']:>9.1f}"
+                    f"{queries:>9}{row['rps'] / baseline:>12.1%}{errors}"
+                )
+        home = {row["mode"]: row["rps"] for row in rows if row["path"] == "/"}
+        deep = {row["mode"]: row["rps"] for row in rows if "before=" in row["path"]}
+        out("")
+        out(f"deep feed / first page, cache off: {deep['off'] / home['off']:.0%}")
+        out(
+            "peak worker memory (VmHWM) after the run: "
+            + ", ".join(f"cache {mode}: {mb:.0f} MB" for mode, mb in memory.items())
+        )
