@@ -20,7 +20,7 @@ from reversion.errors import RevertError
 from taggit.admin import TagAdmin
 from taggit.models import Tag
 
-from media.admin_guards import CappedInlineMixin, GuardedAdminMixin, GuardedAutocompleteSelect
+from common.admin_guards import CappedInlineMixin, GuardedAdminMixin, GuardedAutocompleteSelect
 
 from . import revisions
 from .models import TRASH_DAYS, Article, ArticleInTrash, Byline, Correction, RelatedLink, Section

@@ -18,7 +18,8 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from authors.models import Author
-from media.models import Photo, validate_web_address, web_address
+from common.web_addresses import validate_web_address, web_address
+from media.models import Photo
 
 from .html import reading_minutes, sanitize_body, split_blocks
 from .search import PortableGinIndex, search_vector

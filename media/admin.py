@@ -4,7 +4,8 @@ from django.db import models
 from django.utils.datastructures import MultiValueDict
 from django.utils.html import format_html
 
-from .admin_guards import CappedInlineMixin, GuardedAdminMixin
+from common.admin_guards import CappedInlineMixin, GuardedAdminMixin
+
 from .images import read_credit
 from .models import DiskFullError, Photo, PhotoCredit, SlotCrop
 from .templatetags.media_tags import photo_credit

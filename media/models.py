@@ -6,10 +6,12 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.signals import setting_changed
-from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
+
+from common.web_addresses import validate_web_address
 
 from .images import MIME_TYPES, SLOTS, build_renditions, clean_original, validate_image_upload
 
@@ -29,20 +31,6 @@ def _forget_storage_urls(setting, **kwargs):
 setting_changed.connect(_forget_storage_urls)
 
 FRACTION = [MinValueValidator(0.0), MaxValueValidator(1.0)]
-
-# Addresses editors give for readers to follow: only the web's own schemes, never javascript: or data:.
-WEB_SCHEMES = ["http", "https"]
-validate_web_address = URLValidator(
-    schemes=WEB_SCHEMES, message="Give a web address starting with https:// or http://."
-)
-
-
-def web_address(url):
-    """`url` when it is an http(s) address, else "": what may go into a link's href. Values saved
-    without the form's validation (imports, the shell, old rows) cannot become a javascript: link."""
-    scheme, _colon, _rest = url.strip().partition(":")
-    return url if _colon and scheme.lower() in WEB_SCHEMES else ""
-
 
 DISK_FULL_MESSAGE = "The server's disk is full; the photo was not saved. Try again later or tell the technical desk."
 
