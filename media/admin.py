@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from common.admin_guards import CappedInlineMixin, GuardedAdminMixin
 
 from .images import read_credit
-from .models import DiskFullError, Photo, PhotoCredit, SlotCrop
+from .models import DiskFullError, Photo, PhotoCredit, SlotCrop, usage_relations
 from .templatetags.media_tags import photo_credit
 from .widgets import FocalPointWidget
 
@@ -87,11 +87,17 @@ class SlotCropInline(CappedInlineMixin, admin.TabularInline):
     verbose_name_plural = "Own crops (replace the point-of-interest crop for one slot)"
 
 
+def usage_label():
+    """The usage column's header names what it counts, e.g. "Used by articles, authors"."""
+    names = sorted({str(relation.related_model._meta.verbose_name_plural) for relation in usage_relations()})
+    return f"Used by {', '.join(names)}"
+
+
 @admin.register(Photo)
 class PhotoAdmin(GuardedAdminMixin, admin.ModelAdmin):
     form = PhotoForm
     inlines = [SlotCropInline]
-    list_display = ["thumbnail", "__str__", "credit", "article_count", "width", "height", "uploaded_at"]
+    list_display = ["thumbnail", "__str__", "credit", "usage_count", "width", "height", "uploaded_at"]
     list_display_links = ["thumbnail", "__str__"]
     list_filter = ["credit"]
     list_select_related = ["credit"]
@@ -126,8 +132,7 @@ class PhotoAdmin(GuardedAdminMixin, admin.ModelAdmin):
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_queryset(self, request):
-        # As above: with_usage() aggregates, which drops Meta.ordering.
-        return super().get_queryset(request).with_usage().order_by(*Photo._meta.ordering)
+        return super().get_queryset(request).with_usage()
 
     @admin.display(description="Photo")
     def thumbnail(self, photo):
@@ -136,9 +141,9 @@ class PhotoAdmin(GuardedAdminMixin, admin.ModelAdmin):
             photo.rendition_url("lead", 320),
         )
 
-    @admin.display(description="Used in", ordering="article_count")
-    def article_count(self, photo):
-        return f"{photo.article_count} article{'s' if photo.article_count != 1 else ''}"
+    @admin.display(description=usage_label(), ordering="usage_count")
+    def usage_count(self, photo):
+        return photo.usage_count
 
     @admin.display(description="Readers see")
     def credit_line(self, photo):

@@ -1,6 +1,7 @@
 import errno
+import operator
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import lru_cache, reduce
 from pathlib import PurePath
 
 from django.conf import settings
@@ -8,8 +9,8 @@ from django.core.files.storage import default_storage
 from django.core.signals import setting_changed
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models import OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Lower
 
 from common.web_addresses import validate_web_address
 
@@ -95,11 +96,22 @@ class PhotoCredit(models.Model):
 
 class PhotoQuerySet(models.QuerySet):
     def with_usage(self):
-        """Annotates `article_count`: stories using the photo as lead or video poster."""
-        return self.annotate(
-            article_count=models.Count("lead_of_articles", distinct=True)
-            + models.Count("poster_of_articles", distinct=True)
-        )
+        """Annotates `usage_count`: how many rows of other models show the photo, over every relation
+        usage_relations() finds; one subquery each, so no relation multiplies another's rows."""
+        counts = [
+            Coalesce(
+                Subquery(
+                    relation.related_model._base_manager.filter(**{relation.field.name: OuterRef("pk")})
+                    .order_by()
+                    .values(relation.field.name)
+                    .annotate(count=models.Count("pk"))
+                    .values("count")
+                ),
+                0,
+            )
+            for relation in usage_relations()
+        ]
+        return self.annotate(usage_count=reduce(operator.add, counts, Value(0)))
 
 
 class Photo(models.Model):
@@ -280,3 +292,14 @@ class SlotCrop(models.Model):
 
     def as_fractions(self):
         return {"left": self.left, "top": self.top, "right": self.right, "bottom": self.bottom}
+
+
+def usage_relations():
+    """The relations through which other models show a photo: every reverse relation to Photo that
+    Photo._meta.get_fields() reports, less the photo's own crops. So media names none of them; today
+    they are feed's stories (lead photo, video poster) and authors' avatars."""
+    return [
+        relation
+        for relation in Photo._meta.get_fields()
+        if relation.auto_created and not relation.concrete and relation.related_model is not SlotCrop
+    ]
