@@ -1,7 +1,6 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
-from django.utils.datastructures import MultiValueDict
 from django.utils.html import format_html
 
 from common.admin_guards import CappedInlineMixin, GuardedAdminMixin
@@ -42,16 +41,17 @@ class PhotoForm(forms.ModelForm):
         widgets = {"focal_x": FocalPointWidget(), "focal_y": forms.NumberInput({"step": "0.01", "min": 0, "max": 1})}
         labels = {"focal_x": "Across (0–1)", "focal_y": "Down (0–1)"}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, files=None, *args, **kwargs):
+        # Set by PhotoAdmin.changeform_view when the photo could not be stored. The upload was read and
+        # closed, and browsers do not resend a file: the form is shown again without it, to choose again.
+        self.refusal = getattr(self.request, "photo_not_stored", None)
+        super().__init__(data, None if self.refusal else files, *args, **kwargs)
         if self.instance.image:
             self.fields["focal_x"].widget.image_url = self.instance.rendition_url("full", 640)
         self.fields["credit"].required = False
         self.fields[
             "credit"
         ].help_text = "Shown as “(Photo: Photographer/Source)”. Leave empty to use the credit written in the file."
-        # Set by PhotoAdmin.changeform_view when the photo could not be stored; the file is chosen again.
-        self.refusal = getattr(self.request, "photo_not_stored", None)
         if self.refusal:
             self.fields["image"].required = False
 
@@ -128,7 +128,6 @@ class PhotoAdmin(GuardedAdminMixin, admin.ModelAdmin):
             # Nothing was kept: the view's transaction dropped the row, Photo.save and the storage the
             # files. The form comes back as any refused form does, with the reason, ready to resend.
             request.photo_not_stored = str(refusal)
-            request._files = MultiValueDict()  # the upload was read and closed; browsers do not resend it
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_queryset(self, request):
