@@ -11,9 +11,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# No AVIF renditions: encoding them was most of the time every test photo took. The media pipeline's tests
-# (tests/media/test_pipeline.py) put the production formats back.
-NEWSROOM_RENDITION_FORMATS = ["webp"]
+# Renditions in JPEG only: encoding AVIF and WebP was most of the time every test photo took. The media
+# pipeline's tests (tests/media/test_pipeline.py) put the site's formats back.
+NEWSROOM_RENDITION_FORMATS = []
 
 # A replica alias for tests/test_db_router.py, mirroring the test database as Django's MIRROR does.
 # Unused (NEWSROOM_READ_REPLICAS empty) unless a test lists it.
