@@ -54,9 +54,15 @@ SLOTS = {
 }
 
 
+def in_storage(file):
+    """Whether a file field's file is the one in storage, not an upload still to be saved. Django keeps
+    this only in FieldFile._committed, with no public way to ask; tests/media/test_photos.py pins it."""
+    return getattr(file, "_committed", False)
+
+
 def validate_image_upload(file):
     """Refuse anything but a complete JPEG, PNG, WebP, AVIF or GIF of sane size, with a clear message."""
-    if getattr(file, "_committed", False):
+    if in_storage(file):
         return  # already stored: it passed these checks when it was uploaded
     if file.size > MAX_UPLOAD_BYTES:
         raise ValidationError(

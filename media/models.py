@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce, Lower
 
 from common.web_addresses import validate_web_address
 
-from .images import MIME_TYPES, SLOTS, build_renditions, clean_original, validate_image_upload
+from .images import MIME_TYPES, SLOTS, build_renditions, clean_original, in_storage, validate_image_upload
 
 
 @lru_cache(maxsize=50_000)
@@ -178,7 +178,7 @@ class Photo(models.Model):
     def save(self, *args, **kwargs):
         """Strips the metadata of a new upload, then (re)builds renditions if the image or the focal
         point changed. All image work happens here, once, never on a page request."""
-        new_upload = bool(self.image) and (not self.image._committed or self.image.name != self._built_from[0])
+        new_upload = bool(self.image) and (not in_storage(self.image) or self.image.name != self._built_from[0])
         if new_upload:
             with disk_full_as_refusal():
                 self._store_cleaned_original()
@@ -198,7 +198,7 @@ class Photo(models.Model):
 
     def _store_cleaned_original(self):
         # A file saved to storage before the row (e.g. image.save(..., save=False)) is replaced too.
-        already_stored = self.image._committed
+        already_stored = in_storage(self.image)
         stored_name = self.image.name
         with self.image.open("rb") as upload:
             cleaned, width, height = clean_original(upload)

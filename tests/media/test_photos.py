@@ -3,6 +3,7 @@ from django.db import IntegrityError
 from django.template import Context, Template
 from django.urls import reverse
 
+from media.images import in_storage
 from media.models import Photo, SlotCrop
 from tests.factories import image_file, make_article, make_author, make_credit, make_photo
 
@@ -70,3 +71,13 @@ def test_usage_counts_every_story_and_profile_showing_the_photo_but_not_its_crop
     response = admin_client.get(reverse("admin:media_photo_changelist"), {"o": "-4"})
     assert "Used by articles, authors" in response.content.decode()
     assert [row.pk for row in response.context["cl"].result_list] == [photo.pk, unused.pk]
+
+
+def test_in_storage_tells_a_stored_file_from_an_upload_still_to_be_saved():
+    """What media.images.in_storage reads from Django (FieldFile._committed, which is not public API)."""
+    photo = Photo(image=image_file(), alt_text="Rubble", credit=make_credit())
+    assert not in_storage(photo.image)
+    photo.save()
+    assert in_storage(photo.image)
+    assert in_storage(Photo.objects.get(pk=photo.pk).image)
+    assert not in_storage(image_file())
