@@ -50,24 +50,35 @@ def production_env():
 
 
 @pytest.fixture
-def settings_for(production_env):
-    """settings_for(**env): DATABASES, CACHES, BASE_DIR and MEDIA_ROOT as newsroom/settings.py makes them
-    in a fresh interpreter with production_env(**env); the tests' settings and fixtures play no part."""
+def run_in_production(production_env):
+    """run_in_production(code, **env): what `code` prints, run after django.setup() in a fresh interpreter
+    with production_env(**env); the tests' settings and fixtures play no part."""
 
-    def read(**env):
-        script = (
-            "import json, django; django.setup(); from django.conf import settings as s;"
-            "print(json.dumps({name: getattr(s, name) for name in ('DATABASES', 'CACHES', 'BASE_DIR', 'MEDIA_ROOT')},"
-            " default=str))"
-        )
+    def run(code, **env):
         result = subprocess.run(
-            [sys.executable, "-c", script],
+            [sys.executable, "-c", "import django; django.setup()\n" + code],
             cwd=django_settings.BASE_DIR,
             env=production_env(**env),
             capture_output=True,
             text=True,
             check=True,
         )
-        return json.loads(result.stdout)
+        return result.stdout
+
+    return run
+
+
+@pytest.fixture
+def settings_for(run_in_production):
+    """settings_for(**env): DATABASES, CACHES, BASE_DIR and MEDIA_ROOT as newsroom/settings.py makes them
+    with production_env(**env), read by run_in_production."""
+
+    def read(**env):
+        code = (
+            "import json; from django.conf import settings as s;"
+            "print(json.dumps({name: getattr(s, name) for name in ('DATABASES', 'CACHES', 'BASE_DIR', 'MEDIA_ROOT')},"
+            " default=str))"
+        )
+        return json.loads(run_in_production(code, **env))
 
     return read

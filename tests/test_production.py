@@ -17,21 +17,13 @@ def test_deploy_check_passes_with_production_settings(production_env):
     assert "no issues" in result.stdout
 
 
-def test_production_settings_are_https_only_with_hashed_static_files(production_env):
-    script = (
+def test_production_settings_are_https_only_with_hashed_static_files(run_in_production):
+    code = (
         "from django.conf import settings as s;"
         "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0,"
         " s.STORAGES['staticfiles']['BACKEND'])"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup();" + script],
-        cwd=settings.BASE_DIR,
-        env=production_env(),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert result.stdout.split() == [
+    assert run_in_production(code).split() == [
         "True",
         "True",
         "True",

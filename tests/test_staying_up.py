@@ -4,11 +4,9 @@ real servers under load (README "Staying up")."""
 
 import socket
 import subprocess
-import sys
 import time
 
 import pytest
-from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
 from django.db.backends.utils import CursorWrapper
 from django.test import Client
@@ -156,30 +154,24 @@ def test_redis_gone_costs_a_cache_miss_not_an_error(settings, reader, caplog, se
     assert any(record.name == "django_redis.cache" for record in caplog.records), "ignored errors are logged"
 
 
-def test_pool_timeout_when_postgresql_is_unreachable_is_503(production_env):
+def test_pool_timeout_when_postgresql_is_unreachable_is_503(run_in_production):
     """The real pool, in a fresh interpreter, pointed at a port where no PostgreSQL listens: the pool gives
     up after DB_POOL_TIMEOUT and the reader gets the 503 page, not a 500 and not a hang."""
-    script = (
-        "import time, django; django.setup(); from django.test import Client;"
+    code = (
+        "import time; from django.test import Client;"
         "started = time.monotonic();"
         "response = Client(raise_request_exception=False).get('/news/any-story/', secure=True);"
         "print(response.status_code, response['Retry-After'], round(time.monotonic() - started))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=settings.BASE_DIR,
-        env=production_env(
-            DATABASE_URL=f"postgres://postgres@127.0.0.1:{closed_port()}/newsroom",
-            DB_POOL_TIMEOUT="1",
-            ALLOWED_HOSTS="testserver",
-            REDIS_URL="",
-            STATIC_MANIFEST="0",
-        ),
-        capture_output=True,
-        text=True,
-        check=True,
+    printed = run_in_production(
+        code,
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:{closed_port()}/newsroom",
+        DB_POOL_TIMEOUT="1",
+        ALLOWED_HOSTS="testserver",
+        REDIS_URL="",
+        STATIC_MANIFEST="0",
     )
-    status, retry_after, seconds = result.stdout.split()
+    status, retry_after, seconds = printed.split()
     assert (status, retry_after) == ("503", "10")
     assert int(seconds) <= 3
 
