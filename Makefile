@@ -36,12 +36,13 @@ var/secret-key.txt:
 	mkdir -p var
 	umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(64))" > $@
 
-# The property tests (tests/properties/, 1,000 hostile examples per test) run in two processes.
+# The tests run in two processes (pytest-xdist), each with its own test database, live server and browser;
+# --dist worksteal keeps both busy to the end, whichever gets the few long tests.
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest --ignore=tests/properties
+	$(BIN)/pytest -n 2 --dist worksteal --ignore=tests/properties
 	PROPERTY_EXAMPLES=$${PROPERTY_EXAMPLES:-50} $(BIN)/pytest -n 2 tests/properties
 
 # The property tests at their full 1,000 hostile examples per test (make test runs 50 of each; .ci/run

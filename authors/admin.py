@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from media.admin_guards import GuardedAdminMixin
+from common.admin_guards import GuardedAdminMixin
 
 from .models import Author
 

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import nh3
 
-from media.models import WEB_SCHEMES, web_address
+from common.web_addresses import WEB_SCHEMES, web_address
 
 BODY_TAGS = {
     "p", "h2", "h3", "h4", "blockquote", "ul", "ol", "li", "a", "strong", "em", "b", "i",

@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.core.signals import setting_changed
 from django.db import connections, models, router
 from django.db.models import F, Prefetch, Q
-from django.db.models.fields.tuple_lookups import TupleLessThan
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -18,9 +17,11 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from authors.models import Author
-from media.models import Photo, validate_web_address, web_address
+from common.web_addresses import validate_web_address, web_address
+from media.models import Photo
 
 from .html import reading_minutes, sanitize_body, split_blocks
+from .pagination import RowLessThan
 from .search import PortableGinIndex, search_vector
 
 
@@ -172,7 +173,7 @@ class ArticleQuerySet(models.QuerySet):
         # so page 100 reads as few rows as page 1. published_at <= cursor, implied by it, is said too:
         # SQLite spells the row comparison as an OR, which its planner cannot start an index scan at.
         return self.filter(published_at__lte=published_at).filter(
-            TupleLessThan((F("published_at"), F("id")), (published_at, pk))
+            RowLessThan(("published_at", "id"), (published_at, pk))
         )
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from django.core.exceptions import BadRequest
+from django.db.models import BooleanField, Expression, F, Value
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # ASCII digits only (negative before 1970); the lengths keep the time within years 1 to 5000
@@ -32,6 +33,54 @@ def decode_cursor(value):
         return EPOCH + timedelta(microseconds=int(micros)), int(pk)
     except OverflowError:
         raise BadRequest("This “Show More” link is malformed.") from None
+
+
+class RowLessThan(Expression):
+    """(a, b, …) < (x, y, …) for the columns named in `fields` and the given values, compared as rows:
+    one condition PostgreSQL starts an index scan at, also in a generic plan for prepared statements
+    (tests/feed/test_indexes.py). SQLite gets the same condition spelled out,
+    a < x OR (a = x AND (b < y OR …)), as Django's own composite-key lookups give it.
+
+    Our own expression (the documented query-expression API) rather than Django's undocumented
+    tuple lookups; tests/feed/test_row_comparison.py pins the SQL each engine gets."""
+
+    def __init__(self, fields, values):
+        if len(fields) != len(values):
+            raise ValueError(f"{len(fields)} columns compared with {len(values)} values.")
+        super().__init__(output_field=BooleanField())
+        self.columns = [F(name) for name in fields]
+        self.values = list(values)
+
+    def get_source_expressions(self):
+        return self.columns
+
+    def set_source_expressions(self, expressions):
+        self.columns = expressions
+
+    def compile_pairs(self, compiler):
+        """[(column SQL, params, value SQL, params)], each value adapted as its column's type is."""
+        pairs = []
+        for column, value in zip(self.columns, self.values, strict=True):
+            column_sql, column_params = compiler.compile(column)
+            value_sql, value_params = compiler.compile(Value(value, output_field=column.output_field))
+            pairs.append((column_sql, list(column_params), value_sql, list(value_params)))
+        return pairs
+
+    def as_sql(self, compiler, connection):
+        pairs = self.compile_pairs(compiler)
+        columns = ", ".join(column for column, _, _, _ in pairs)
+        values = ", ".join(value for _, _, value, _ in pairs)
+        params = [param for _, column_params, _, _ in pairs for param in column_params]
+        params += [param for _, _, _, value_params in pairs for param in value_params]
+        return f"({columns}) < ({values})", params
+
+    def as_sqlite(self, compiler, connection):
+        *leading, (column, column_params, value, value_params) = self.compile_pairs(compiler)
+        sql, params = f"{column} < {value}", [*column_params, *value_params]
+        for column, column_params, value, value_params in reversed(leading):
+            sql = f"({column} < {value} OR ({column} = {value} AND {sql}))"
+            params = [*column_params, *value_params, *column_params, *value_params, *params]
+        return sql, params
 
 
 @dataclass

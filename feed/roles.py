@@ -1,6 +1,8 @@
-"""The newsroom's roles, as Django groups. Applied by a data migration; `sync_roles` re-applies them."""
+"""The newsroom's roles, as Django groups. feed/migrations/0003_roles.py made them as they were then;
+`manage.py sync_roles` applies these to an existing database."""
 
-from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
 
 CRUD = ("add", "change", "delete", "view")
 
@@ -36,19 +38,29 @@ ROLES = {
 }
 
 
-def sync_roles(apps):
-    """Creates or updates each role's group with exactly its permissions. Works inside migrations."""
-    # Permissions are normally created after all migrations ran; a fresh database needs them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codes in ROLES.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        permissions = []
-        for code in codes:
-            app_label, codename = code.split(".")
-            permissions.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-        group.permissions.set(permissions)
+class UnknownPermissions(LookupError):
+    pass
+
+
+@transaction.atomic
+def sync_roles():
+    """Gives each role's group exactly the permissions ROLES lists, making the group if it is missing;
+    other groups are left alone. Returns {role: (permissions added, permissions removed)}.
+
+    The permissions must exist: `migrate` makes them for every model once it has run, so one that is
+    missing is a mistake in ROLES (or a database not migrated), and nothing is changed."""
+    permissions = {
+        f"{permission.content_type.app_label}.{permission.codename}": permission
+        for permission in Permission.objects.select_related("content_type")
+    }
+    unknown = sorted({code for codes in ROLES.values() for code in codes} - permissions.keys())
+    if unknown:
+        raise UnknownPermissions(f"No such permission: {', '.join(unknown)}. Is the database migrated?")
+    changes = {}
+    for role, codes in ROLES.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        had = set(group.permissions.all())
+        wanted = {permissions[code] for code in codes}
+        group.permissions.set(wanted)
+        changes[role] = (len(wanted - had), len(had - wanted))
+    return changes

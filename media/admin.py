@@ -1,12 +1,12 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
-from django.utils.datastructures import MultiValueDict
 from django.utils.html import format_html
 
-from .admin_guards import CappedInlineMixin, GuardedAdminMixin
+from common.admin_guards import CappedInlineMixin, GuardedAdminMixin
+
 from .images import read_credit
-from .models import DiskFullError, Photo, PhotoCredit, SlotCrop
+from .models import DiskFullError, Photo, PhotoCredit, SlotCrop, usage_relations
 from .templatetags.media_tags import photo_credit
 from .widgets import FocalPointWidget
 
@@ -41,16 +41,17 @@ class PhotoForm(forms.ModelForm):
         widgets = {"focal_x": FocalPointWidget(), "focal_y": forms.NumberInput({"step": "0.01", "min": 0, "max": 1})}
         labels = {"focal_x": "Across (0–1)", "focal_y": "Down (0–1)"}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, files=None, *args, **kwargs):
+        # Set by PhotoAdmin.changeform_view when the photo could not be stored. The upload was read and
+        # closed, and browsers do not resend a file: the form is shown again without it, to choose again.
+        self.refusal = getattr(self.request, "photo_not_stored", None)
+        super().__init__(data, None if self.refusal else files, *args, **kwargs)
         if self.instance.image:
             self.fields["focal_x"].widget.image_url = self.instance.rendition_url("full", 640)
         self.fields["credit"].required = False
         self.fields[
             "credit"
         ].help_text = "Shown as “(Photo: Photographer/Source)”. Leave empty to use the credit written in the file."
-        # Set by PhotoAdmin.changeform_view when the photo could not be stored; the file is chosen again.
-        self.refusal = getattr(self.request, "photo_not_stored", None)
         if self.refusal:
             self.fields["image"].required = False
 
@@ -86,11 +87,17 @@ class SlotCropInline(CappedInlineMixin, admin.TabularInline):
     verbose_name_plural = "Own crops (replace the point-of-interest crop for one slot)"
 
 
+def usage_label():
+    """The usage column's header names what it counts, e.g. "Used by articles, authors"."""
+    names = sorted({str(relation.related_model._meta.verbose_name_plural) for relation in usage_relations()})
+    return f"Used by {', '.join(names)}"
+
+
 @admin.register(Photo)
 class PhotoAdmin(GuardedAdminMixin, admin.ModelAdmin):
     form = PhotoForm
     inlines = [SlotCropInline]
-    list_display = ["thumbnail", "__str__", "credit", "article_count", "width", "height", "uploaded_at"]
+    list_display = ["thumbnail", "__str__", "credit", "usage_count", "width", "height", "uploaded_at"]
     list_display_links = ["thumbnail", "__str__"]
     list_filter = ["credit"]
     list_select_related = ["credit"]
@@ -121,12 +128,10 @@ class PhotoAdmin(GuardedAdminMixin, admin.ModelAdmin):
             # Nothing was kept: the view's transaction dropped the row, Photo.save and the storage the
             # files. The form comes back as any refused form does, with the reason, ready to resend.
             request.photo_not_stored = str(refusal)
-            request._files = MultiValueDict()  # the upload was read and closed; browsers do not resend it
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_queryset(self, request):
-        # As above: with_usage() aggregates, which drops Meta.ordering.
-        return super().get_queryset(request).with_usage().order_by(*Photo._meta.ordering)
+        return super().get_queryset(request).with_usage()
 
     @admin.display(description="Photo")
     def thumbnail(self, photo):
@@ -135,9 +140,9 @@ class PhotoAdmin(GuardedAdminMixin, admin.ModelAdmin):
             photo.rendition_url("lead", 320),
         )
 
-    @admin.display(description="Used in", ordering="article_count")
-    def article_count(self, photo):
-        return f"{photo.article_count} article{'s' if photo.article_count != 1 else ''}"
+    @admin.display(description=usage_label(), ordering="usage_count")
+    def usage_count(self, photo):
+        return photo.usage_count
 
     @admin.display(description="Readers see")
     def credit_line(self, photo):

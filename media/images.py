@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
@@ -53,9 +54,15 @@ SLOTS = {
 }
 
 
+def in_storage(file):
+    """Whether a file field's file is the one in storage, not an upload still to be saved. Django keeps
+    this only in FieldFile._committed, with no public way to ask; tests/media/test_photos.py pins it."""
+    return getattr(file, "_committed", False)
+
+
 def validate_image_upload(file):
     """Refuse anything but a complete JPEG, PNG, WebP, AVIF or GIF of sane size, with a clear message."""
-    if getattr(file, "_committed", False):
+    if in_storage(file):
         return  # already stored: it passed these checks when it was uploaded
     if file.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
@@ -213,6 +220,12 @@ def _encode(image, fmt):
     return buffer.getvalue()
 
 
+def rendition_formats(slot):
+    """The slot's formats that settings.NEWSROOM_RENDITION_FORMATS lists, and always JPEG: the <img>
+    fallback, feeds and social cards use it."""
+    return [fmt for fmt in slot.formats if fmt == "jpeg" or fmt in settings.NEWSROOM_RENDITION_FORMATS]
+
+
 def build_renditions(image_file, name_prefix, storage, focal=(0.5, 0.5), overrides=None):
     """Write every slot's renditions through the storage API; returns the list to store on the Photo.
 
@@ -243,7 +256,7 @@ def build_renditions(image_file, name_prefix, storage, focal=(0.5, 0.5), overrid
                     height = max(1, round(width * cropped.height / cropped.width))
                     resized = cropped.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
                     files = {}
-                    for fmt in slot.formats:
+                    for fmt in rendition_formats(slot):
                         name = f"{name_prefix}/{slot.name}-{tag}-{width}.{'jpg' if fmt == 'jpeg' else fmt}"
                         saved = storage.save(name, ContentFile(_encode(resized, fmt)))
                         written.append(saved)

@@ -1,17 +1,20 @@
 import errno
+import operator
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import lru_cache, reduce
 from pathlib import PurePath
 
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.signals import setting_changed
-from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models import OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Lower
 
-from .images import MIME_TYPES, SLOTS, build_renditions, clean_original, validate_image_upload
+from common.web_addresses import validate_web_address
+
+from .images import MIME_TYPES, SLOTS, build_renditions, clean_original, in_storage, validate_image_upload
 
 
 @lru_cache(maxsize=50_000)
@@ -29,20 +32,6 @@ def _forget_storage_urls(setting, **kwargs):
 setting_changed.connect(_forget_storage_urls)
 
 FRACTION = [MinValueValidator(0.0), MaxValueValidator(1.0)]
-
-# Addresses editors give for readers to follow: only the web's own schemes, never javascript: or data:.
-WEB_SCHEMES = ["http", "https"]
-validate_web_address = URLValidator(
-    schemes=WEB_SCHEMES, message="Give a web address starting with https:// or http://."
-)
-
-
-def web_address(url):
-    """`url` when it is an http(s) address, else "": what may go into a link's href. Values saved
-    without the form's validation (imports, the shell, old rows) cannot become a javascript: link."""
-    scheme, _colon, _rest = url.strip().partition(":")
-    return url if _colon and scheme.lower() in WEB_SCHEMES else ""
-
 
 DISK_FULL_MESSAGE = "The server's disk is full; the photo was not saved. Try again later or tell the technical desk."
 
@@ -107,11 +96,22 @@ class PhotoCredit(models.Model):
 
 class PhotoQuerySet(models.QuerySet):
     def with_usage(self):
-        """Annotates `article_count`: stories using the photo as lead or video poster."""
-        return self.annotate(
-            article_count=models.Count("lead_of_articles", distinct=True)
-            + models.Count("poster_of_articles", distinct=True)
-        )
+        """Annotates `usage_count`: how many rows of other models show the photo, over every relation
+        usage_relations() finds; one subquery each, so no relation multiplies another's rows."""
+        counts = [
+            Coalesce(
+                Subquery(
+                    relation.related_model._base_manager.filter(**{relation.field.name: OuterRef("pk")})
+                    .order_by()
+                    .values(relation.field.name)
+                    .annotate(count=models.Count("pk"))
+                    .values("count")
+                ),
+                0,
+            )
+            for relation in usage_relations()
+        ]
+        return self.annotate(usage_count=reduce(operator.add, counts, Value(0)))
 
 
 class Photo(models.Model):
@@ -178,7 +178,7 @@ class Photo(models.Model):
     def save(self, *args, **kwargs):
         """Strips the metadata of a new upload, then (re)builds renditions if the image or the focal
         point changed. All image work happens here, once, never on a page request."""
-        new_upload = bool(self.image) and (not self.image._committed or self.image.name != self._built_from[0])
+        new_upload = bool(self.image) and (not in_storage(self.image) or self.image.name != self._built_from[0])
         if new_upload:
             with disk_full_as_refusal():
                 self._store_cleaned_original()
@@ -198,7 +198,7 @@ class Photo(models.Model):
 
     def _store_cleaned_original(self):
         # A file saved to storage before the row (e.g. image.save(..., save=False)) is replaced too.
-        already_stored = self.image._committed
+        already_stored = in_storage(self.image)
         stored_name = self.image.name
         with self.image.open("rb") as upload:
             cleaned, width, height = clean_original(upload)
@@ -292,3 +292,14 @@ class SlotCrop(models.Model):
 
     def as_fractions(self):
         return {"left": self.left, "top": self.top, "right": self.right, "bottom": self.bottom}
+
+
+def usage_relations():
+    """The relations through which other models show a photo: every reverse relation to Photo that
+    Photo._meta.get_fields() reports, less the photo's own crops. So media names none of them; today
+    they are feed's stories (lead photo, video poster) and authors' avatars."""
+    return [
+        relation
+        for relation in Photo._meta.get_fields()
+        if relation.auto_created and not relation.concrete and relation.related_model is not SlotCrop
+    ]

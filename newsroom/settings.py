@@ -281,6 +281,8 @@ STORAGES = {
 # Not BASE_DIR / "media": that folder is our `media` app's package.
 MEDIA_URL = "uploads/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "uploads"))
+# The formats photo renditions are made in besides JPEG, which is always made (media/images.py).
+NEWSROOM_RENDITION_FORMATS = ["avif", "webp"]
 
 NEWSROOM_SITE_NAME = os.environ.get("SITE_NAME", "The Kyiv Ledger")
 NEWSROOM_FEED_PAGE_SIZE = env_int("FEED_PAGE_SIZE", 20)

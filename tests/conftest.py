@@ -1,4 +1,10 @@
+import json
+import os
+import subprocess
+import sys
+
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 
 
@@ -21,3 +27,58 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def production_env():
+    """production_env(**extra): this process's environment as a production server's (DEBUG off, a real
+    key, one host; none of the caller's DJANGO_, SECURE_ or DEBUG variables), plus `extra`, in which
+    None leaves a variable out."""
+
+    def environment(**extra):
+        kept = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "SECURE_", "DEBUG"))}
+        env = kept | {
+            "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+            "DEBUG": "0",
+            "SECRET_KEY": "t3st-only-Vb9qL2xR8mN4pK7wZ1cF6hJ0sD5gA3eY-long-and-random-enough",
+            "ALLOWED_HOSTS": "news.example",
+            **extra,
+        }
+        return {key: value for key, value in env.items() if value is not None}
+
+    return environment
+
+
+@pytest.fixture
+def run_in_production(production_env):
+    """run_in_production(code, **env): what `code` prints, run after django.setup() in a fresh interpreter
+    with production_env(**env); the tests' settings and fixtures play no part."""
+
+    def run(code, **env):
+        result = subprocess.run(
+            [sys.executable, "-c", "import django; django.setup()\n" + code],
+            cwd=django_settings.BASE_DIR,
+            env=production_env(**env),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return result.stdout
+
+    return run
+
+
+@pytest.fixture
+def settings_for(run_in_production):
+    """settings_for(**env): DATABASES, CACHES, BASE_DIR and MEDIA_ROOT as newsroom/settings.py makes them
+    with production_env(**env), read by run_in_production."""
+
+    def read(**env):
+        code = (
+            "import json; from django.conf import settings as s;"
+            "print(json.dumps({name: getattr(s, name) for name in ('DATABASES', 'CACHES', 'BASE_DIR', 'MEDIA_ROOT')},"
+            " default=str))"
+        )
+        return json.loads(run_in_production(code, **env))
+
+    return read

@@ -1,11 +1,14 @@
-"""Plain helpers that build valid objects; pass keyword arguments to override any field."""
+"""Plain helpers that build valid objects (pass keyword arguments to override any field), the forms the
+admin posts, and what its pages say."""
 
 import io
 import itertools
 from datetime import timedelta
 
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
@@ -79,6 +82,13 @@ def make_ready_article(**kw):
     return make_article(**kw)
 
 
+def make_draft(**kw):
+    """A draft that passes the publishing checks (a byline, a lead photo)."""
+    kw.setdefault("authors", [make_author()])
+    kw.setdefault("lead_photo", make_photo())
+    return make_article(status=Article.Status.DRAFT, published_at=None, **kw)
+
+
 def make_related_link(**kw):
     kw.setdefault("position", next(_sequence))
     return RelatedLink.objects.create(**kw)
@@ -139,3 +149,32 @@ def article_form_data(article, **changes):
         }
     data.update(changes)
     return data
+
+
+def related_link_forms(*links):
+    """Inline form data for related links given as dicts of target/url/title/after_paragraph."""
+    data = {"related_links-TOTAL_FORMS": str(len(links))}
+    for n, link in enumerate(links):
+        fields = {"target": "", "url": "", "title": "", "after_paragraph": "", "position": str(n)} | link
+        data |= {f"related_links-{n}-{name}": value for name, value in fields.items()}
+    return data
+
+
+def change_url(article):
+    return reverse("admin:feed_article_change", args=[article.pk])
+
+
+def form_errors(response):
+    """The text of an admin form's error messages."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    return " ".join(node.get_text(" ", strip=True) for node in soup.select(".errorlist, .errornote"))
+
+
+def refusal(client, article, data):
+    """Posts the form; a refused workflow change saves the text and comes back to the form, with the
+    reason in the page's messages."""
+    response = client.post(change_url(article), data)
+    assert response.status_code == 302
+    assert response["Location"] == change_url(article)
+    page = BeautifulSoup(client.get(response["Location"]).content, "html.parser")
+    return " ".join(node.get_text(" ", strip=True) for node in page.select(".messagelist .error"))

@@ -11,6 +11,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Renditions in JPEG only: encoding AVIF and WebP was most of the time every test photo took. The media
+# pipeline's tests (tests/media/test_pipeline.py) put the site's formats back.
+NEWSROOM_RENDITION_FORMATS = []
+
 # A replica alias for tests/test_db_router.py, mirroring the test database as Django's MIRROR does.
 # Unused (NEWSROOM_READ_REPLICAS empty) unless a test lists it.
 # Without a pool of its own: Django closes the default alias's pool before dropping the test database,

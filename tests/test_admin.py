@@ -19,6 +19,7 @@ from tests.factories import (
     make_related_link,
     make_section,
     make_user,
+    related_link_forms,
 )
 
 pytestmark = pytest.mark.django_db
@@ -87,15 +88,6 @@ def test_admin_refuses_a_bad_video_address_and_saves_nothing(admin_client):
     assert response.status_code == 200
     assert "Use a YouTube or Vimeo video address." in response.content.decode()
     assert Article.objects.get(pk=article.pk).headline == "Original"
-
-
-def related_link_forms(*links):
-    """Inline form data for related links given as dicts of target/url/title/after_paragraph."""
-    data = {"related_links-TOTAL_FORMS": str(len(links))}
-    for n, link in enumerate(links):
-        fields = {"target": "", "url": "", "title": "", "after_paragraph": "", "position": str(n)} | link
-        data |= {f"related_links-{n}-{name}": value for name, value in fields.items()}
-    return data
 
 
 @pytest.mark.parametrize(

@@ -8,13 +8,12 @@ from feed.models import Article, Byline
 from newsroom.postgresql.base import MAX_QUERY_PARAMETERS
 
 from .factories import make_article, make_section
-from .test_staying_up import settings_for
 
 POSTGRESQL_URL = "postgres://newsroom@db.example:5432/newsroom"
 needs_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
 
 
-def test_postgresql_binds_on_the_server_and_prepares_repeated_queries():
+def test_postgresql_binds_on_the_server_and_prepares_repeated_queries(settings_for):
     database = settings_for(DATABASE_URL=POSTGRESQL_URL)["DATABASES"]["default"]
     assert database["ENGINE"] == "newsroom.postgresql"
     assert database["OPTIONS"]["server_side_binding"] is True
@@ -22,7 +21,7 @@ def test_postgresql_binds_on_the_server_and_prepares_repeated_queries():
     assert "pool" in database["OPTIONS"]
 
 
-def test_prepared_statements_can_be_turned_off_for_a_pooler_and_sqlite_has_none():
+def test_prepared_statements_can_be_turned_off_for_a_pooler_and_sqlite_has_none(settings_for):
     off = settings_for(DATABASE_URL=POSTGRESQL_URL, DB_PREPARED_STATEMENTS="0")["DATABASES"]["default"]
     assert off["ENGINE"] == "django.db.backends.postgresql"
     assert "server_side_binding" not in off["OPTIONS"]

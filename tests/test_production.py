@@ -1,22 +1,10 @@
-import os
 import subprocess
 import sys
 
 from django.conf import settings
 
 
-def production_env(**extra):
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "SECURE_", "DEBUG"))}
-    return env | {
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": "t3st-only-Vb9qL2xR8mN4pK7wZ1cF6hJ0sD5gA3eY-long-and-random-enough",
-        "ALLOWED_HOSTS": "news.example",
-        **extra,
-    }
-
-
-def test_deploy_check_passes_with_production_settings():
+def test_deploy_check_passes_with_production_settings(production_env):
     """DEBUG=0 with a real key and hosts: `check --deploy` reports nothing, warnings included."""
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -29,21 +17,13 @@ def test_deploy_check_passes_with_production_settings():
     assert "no issues" in result.stdout
 
 
-def test_production_settings_are_https_only_with_hashed_static_files():
-    script = (
+def test_production_settings_are_https_only_with_hashed_static_files(run_in_production):
+    code = (
         "from django.conf import settings as s;"
         "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0,"
         " s.STORAGES['staticfiles']['BACKEND'])"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup();" + script],
-        cwd=settings.BASE_DIR,
-        env=production_env(),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert result.stdout.split() == [
+    assert run_in_production(code).split() == [
         "True",
         "True",
         "True",

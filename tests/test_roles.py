@@ -1,13 +1,16 @@
 """The permission matrix: each role, each action, on their own things and on others'."""
 
+import io
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from feed import roles
 from feed.models import Article
 from media.models import Photo
 from tests.factories import (
@@ -24,6 +27,53 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 ROLES = ["Reporter", "Editor", "Bio manager", "staff with a profile"]
+
+
+def permission_codes(group):
+    return {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
+
+
+def test_a_migrated_database_has_each_role_with_exactly_the_permissions_of_feed_roles():
+    """The test database is made by the migrations, whose roles are 0003's own copy. When this fails after
+    a change to feed/roles.py, new databases need the change too: a data migration with its own copy."""
+    groups = {group.name: permission_codes(group) for group in Group.objects.filter(name__in=roles.ROLES)}
+    assert groups == {role: set(codes) for role, codes in roles.ROLES.items()}
+
+
+def test_permissions_the_roles_migration_made_are_named_as_django_names_them():
+    for permission in Permission.objects.filter(group__isnull=False).select_related("content_type").distinct():
+        model = permission.content_type.model_class()
+        action = permission.codename.removesuffix(f"_{model._meta.model_name}")
+        expected = dict(model._meta.permissions).get(permission.codename) or f"Can {action} {model._meta.verbose_name}"
+        assert permission.name == expected
+
+
+def test_sync_roles_gives_each_role_exactly_its_permissions_now(monkeypatch):
+    changed = {
+        "Reporter": [code for code in roles.ROLES["Reporter"] if code != "media.add_photo"] + ["feed.add_section"],
+        "Editor": roles.ROLES["Editor"],
+        "Fact checker": ["feed.view_article", "feed.add_correction"],
+    }
+    monkeypatch.setattr(roles, "ROLES", changed)
+    output = io.StringIO()
+    call_command("sync_roles", stdout=output)
+    assert permission_codes(Group.objects.get(name="Reporter")) == set(changed["Reporter"])
+    assert permission_codes(Group.objects.get(name="Fact checker")) == set(changed["Fact checker"])
+    assert permission_codes(Group.objects.get(name="Editor")) == set(changed["Editor"])
+    assert output.getvalue().splitlines() == [
+        "Reporter: 1 permission(s) added, 1 removed.",
+        "Editor: 0 permission(s) added, 0 removed.",
+        "Fact checker: 2 permission(s) added, 0 removed.",
+    ]
+
+
+def test_sync_roles_refuses_a_permission_that_does_not_exist_and_changes_nothing(monkeypatch):
+    before = permission_codes(Group.objects.get(name="Reporter"))
+    monkeypatch.setattr(roles, "ROLES", {"Reporter": ["feed.view_article"], "Intern": ["feed.fly_article"]})
+    with pytest.raises(CommandError, match=r"No such permission: feed\.fly_article"):
+        call_command("sync_roles")
+    assert permission_codes(Group.objects.get(name="Reporter")) == before
+    assert not Group.objects.filter(name="Intern").exists()
 
 
 def test_roles_exist_with_their_permissions():

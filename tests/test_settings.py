@@ -1,6 +1,9 @@
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
+import media
 from newsroom.settings import env_bool, env_int, env_list
 
 
@@ -38,7 +41,15 @@ def test_servers_refuse_the_development_key_without_debug():
     refuse_to_serve_without_a_key(SimpleNamespace(SECRET_KEY="a-real-secret", DEBUG=False))
 
 
-def test_media_root_is_not_the_media_app(settings):
-    from django.conf import settings as live
+def media_root_is_the_media_app(production_settings):
+    return Path(production_settings["MEDIA_ROOT"]).resolve() == Path(media.__file__).resolve().parent
 
-    assert live.MEDIA_ROOT != live.BASE_DIR / "media"
+
+def test_media_root_is_not_the_media_app(settings_for):
+    """newsroom/settings.py's own MEDIA_ROOT, read in a fresh interpreter: every test here runs with
+    MEDIA_ROOT in a temporary folder (tests/conftest.py)."""
+    assert not media_root_is_the_media_app(settings_for(MEDIA_ROOT=None))
+
+
+def test_media_root_check_finds_the_media_app(settings_for):
+    assert media_root_is_the_media_app(settings_for(MEDIA_ROOT=str(Path(media.__file__).parent)))

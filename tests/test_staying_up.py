@@ -2,14 +2,11 @@
 is still served; a Redis that is gone costs a cache miss, not an error. `make chaos` does the same to
 real servers under load (README "Staying up")."""
 
-import json
 import socket
 import subprocess
-import sys
 import time
 
 import pytest
-from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
 from django.db.backends.utils import CursorWrapper
 from django.test import Client
@@ -17,7 +14,6 @@ from django.test import Client
 from newsroom.views import server_error
 
 from .factories import make_article
-from .test_production import production_env
 
 
 @pytest.fixture
@@ -38,23 +34,6 @@ def database_down(monkeypatch):
         monkeypatch.setattr(CursorWrapper, "executemany", refuse)
 
     return go_down
-
-
-def settings_for(**env):
-    """newsroom/settings.py read in a fresh interpreter with production variables plus env."""
-    script = (
-        "import json, django; django.setup(); from django.conf import settings as s;"
-        "print(json.dumps({'DATABASES': s.DATABASES, 'CACHES': s.CACHES}, default=str))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=settings.BASE_DIR,
-        env=production_env(**env),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout)
 
 
 def closed_port():
@@ -135,14 +114,14 @@ def test_handler_keeps_500_for_other_errors(rf):
     assert not response.has_header("Retry-After")
 
 
-def test_postgresql_gets_a_checked_connection_pool():
+def test_postgresql_gets_a_checked_connection_pool(settings_for):
     database = settings_for(DATABASE_URL="postgres://newsroom@db.example:5432/newsroom")["DATABASES"]["default"]
     assert database["CONN_MAX_AGE"] == 0
     assert database["CONN_HEALTH_CHECKS"] is True, "Django gives the pool its check only with health checks on"
     assert database["OPTIONS"]["pool"]["timeout"] > 0
 
 
-def test_persistent_connections_with_the_pool_stop_start_up():
+def test_persistent_connections_with_the_pool_stop_start_up(settings_for):
     """Django would refuse them at the first query; settings.py says so at once, and how to choose."""
     with pytest.raises(subprocess.CalledProcessError) as failed:
         settings_for(DATABASE_URL="postgres://newsroom@db.example:5432/newsroom", CONN_MAX_AGE="60")
@@ -151,7 +130,7 @@ def test_persistent_connections_with_the_pool_stop_start_up():
     assert kept["DATABASES"]["default"]["CONN_MAX_AGE"] == 60
 
 
-def test_pool_can_be_turned_off_and_sqlite_has_none():
+def test_pool_can_be_turned_off_and_sqlite_has_none(settings_for):
     off = settings_for(DATABASE_URL="postgres://newsroom@db.example:5432/newsroom", DB_POOL="0")
     assert "pool" not in off["DATABASES"]["default"].get("OPTIONS", {})
     sqlite = settings_for(DATABASE_URL="sqlite:///var/test.sqlite3")
@@ -159,7 +138,7 @@ def test_pool_can_be_turned_off_and_sqlite_has_none():
 
 
 @pytest.mark.django_db
-def test_redis_gone_costs_a_cache_miss_not_an_error(settings, reader, caplog):
+def test_redis_gone_costs_a_cache_miss_not_an_error(settings, reader, caplog, settings_for):
     """The cache as settings.py makes it for REDIS_URL, pointed at a port where nothing listens."""
     caches = settings_for(REDIS_URL=f"redis://127.0.0.1:{closed_port()}/0")["CACHES"]
     assert caches["default"]["BACKEND"] == "django_redis.cache.RedisCache"
@@ -175,30 +154,24 @@ def test_redis_gone_costs_a_cache_miss_not_an_error(settings, reader, caplog):
     assert any(record.name == "django_redis.cache" for record in caplog.records), "ignored errors are logged"
 
 
-def test_pool_timeout_when_postgresql_is_unreachable_is_503():
+def test_pool_timeout_when_postgresql_is_unreachable_is_503(run_in_production):
     """The real pool, in a fresh interpreter, pointed at a port where no PostgreSQL listens: the pool gives
     up after DB_POOL_TIMEOUT and the reader gets the 503 page, not a 500 and not a hang."""
-    script = (
-        "import time, django; django.setup(); from django.test import Client;"
+    code = (
+        "import time; from django.test import Client;"
         "started = time.monotonic();"
         "response = Client(raise_request_exception=False).get('/news/any-story/', secure=True);"
         "print(response.status_code, response['Retry-After'], round(time.monotonic() - started))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=settings.BASE_DIR,
-        env=production_env(
-            DATABASE_URL=f"postgres://postgres@127.0.0.1:{closed_port()}/newsroom",
-            DB_POOL_TIMEOUT="1",
-            ALLOWED_HOSTS="testserver",
-            REDIS_URL="",
-            STATIC_MANIFEST="0",
-        ),
-        capture_output=True,
-        text=True,
-        check=True,
+    printed = run_in_production(
+        code,
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:{closed_port()}/newsroom",
+        DB_POOL_TIMEOUT="1",
+        ALLOWED_HOSTS="testserver",
+        REDIS_URL="",
+        STATIC_MANIFEST="0",
     )
-    status, retry_after, seconds = result.stdout.split()
+    status, retry_after, seconds = printed.split()
     assert (status, retry_after) == ("503", "10")
     assert int(seconds) <= 3
 

@@ -17,8 +17,8 @@ from tests.factories import (
     make_photo,
     make_ready_article,
     make_related_link,
+    related_link_forms,
 )
-from tests.test_admin import related_link_forms
 
 pytestmark = pytest.mark.django_db
 

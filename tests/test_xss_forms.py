@@ -16,8 +16,8 @@ from tests.factories import (
     make_credit,
     make_photo,
     make_section,
+    related_link_forms,
 )
-from tests.test_admin import related_link_forms
 from tests.xss import load_payloads
 
 pytestmark = pytest.mark.django_db

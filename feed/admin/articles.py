@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from js_asset import Media
 
-from media.admin_guards import GuardedAdminMixin
+from common.admin_guards import GuardedAdminMixin
 
 from .. import revisions, workflow
 from ..models import Article, Byline, Correction, RelatedLink

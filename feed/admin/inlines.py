@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 
-from media.admin_guards import CappedInlineMixin, GuardedAutocompleteSelect
+from common.admin_guards import CappedInlineMixin, GuardedAutocompleteSelect
 
 from ..models import Article, Byline, Correction, RelatedLink
 from .forms import BylineFormSet, RelatedLinkFormSet

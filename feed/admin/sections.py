@@ -4,7 +4,7 @@ from django.contrib import admin
 from taggit.admin import TagAdmin
 from taggit.models import Tag
 
-from media.admin_guards import GuardedAdminMixin
+from common.admin_guards import GuardedAdminMixin
 
 from ..models import Section
 

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from media.admin_guards import GuardedAdminMixin
+from common.admin_guards import GuardedAdminMixin
 
 from .. import workflow
 from ..models import TRASH_DAYS, Article, ArticleInTrash

@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from ..models import web_address
+from common.web_addresses import web_address
 
 register = template.Library()
 

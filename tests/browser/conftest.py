@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from feed.roles import sync_roles
+
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"]
 
@@ -70,3 +72,10 @@ def no_js_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def roles():
+    """The newsroom's groups. The live server's tests flush the database after each test, groups included
+    (Django then makes the permissions again, not the groups a migration made)."""
+    sync_roles()

@@ -8,8 +8,6 @@ from django.utils import timezone
 
 from tests.factories import make_article, make_author, make_photo, make_related_link, make_section, make_user
 
-from .test_editor import recreate_roles
-
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SERIOUS = {"serious", "critical"}
@@ -68,8 +66,7 @@ def test_axe_finds_no_serious_problem_on_reader_pages(site, page, colour_scheme)
     assert found == {}
 
 
-def test_axe_finds_no_serious_problem_on_the_admin_article_form(site, page):
-    recreate_roles()
+def test_axe_finds_no_serious_problem_on_the_admin_article_form(site, roles, page):
     newsroom()
     make_user("Editor", username="editor")
     page.goto(site + "/admin/login/?next=/admin/feed/article/add/")

@@ -3,23 +3,11 @@
 import re
 
 import pytest
-from django.apps import apps
 
 from feed.models import Article
-from feed.roles import sync_roles
 from tests.factories import image_file, make_author, make_credit, make_section, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def recreate_roles():
-    """The live server's test flushes the database after each test, groups included; put them back."""
-    models_modules = {config.label: config.models_module for config in apps.get_app_configs()}
-    try:
-        sync_roles(apps)
-    finally:
-        for config in apps.get_app_configs():
-            config.models_module = models_modules[config.label]
 
 
 def choose_in_autocomplete(page, field_id, text):
@@ -29,8 +17,7 @@ def choose_in_autocomplete(page, field_id, text):
     page.locator(".select2-results__option", has_text=text).first.click()
 
 
-def test_editor_writes_a_story_with_a_new_photo_publishes_it_and_finds_it_on_the_feed(site, page, tmp_path):
-    recreate_roles()
+def test_editor_writes_a_story_with_a_new_photo_publishes_it_and_finds_it_on_the_feed(site, roles, page, tmp_path):
     make_section(name="News Feed", slug="news-feed")
     make_author(name="Oksana Marchenko", slug="oksana-marchenko")
     make_credit(photographer="Ivan Petrenko", source="Ledger Wire")

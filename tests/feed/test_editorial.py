@@ -18,13 +18,17 @@ from feed.models import Article, Correction
 from media.models import Photo
 from tests.factories import (
     article_form_data,
+    change_url,
+    form_errors,
     image_file,
     make_article,
     make_author,
     make_credit,
+    make_draft,
     make_photo,
     make_ready_article,
     make_user,
+    refusal,
 )
 
 pytestmark = pytest.mark.django_db
@@ -42,16 +46,6 @@ def editor_client(editor):
     return client
 
 
-def change_url(article):
-    return reverse("admin:feed_article_change", args=[article.pk])
-
-
-def draft(**kw):
-    kw.setdefault("authors", [make_author()])
-    kw.setdefault("lead_photo", make_photo())
-    return make_article(status=Article.Status.DRAFT, published_at=None, **kw)
-
-
 def schedule_data(article, at):
     """The form as posted by "Schedule" with the publication time set to `at`."""
     local = timezone.localtime(at)
@@ -67,23 +61,8 @@ def log_messages(article):
     return [entry.get_change_message() for entry in LogEntry.objects.filter(object_id=str(article.pk))]
 
 
-def form_errors(response):
-    soup = BeautifulSoup(response.content, "html.parser")
-    return " ".join(node.get_text(" ", strip=True) for node in soup.select(".errorlist, .errornote"))
-
-
-def refusal(client, article, data):
-    """Posts the form; a refused workflow change saves the text and comes back to the form, with the
-    reason in the page's messages."""
-    response = client.post(change_url(article), data)
-    assert response.status_code == 302
-    assert response["Location"] == change_url(article)
-    page = BeautifulSoup(client.get(response["Location"]).content, "html.parser")
-    return " ".join(node.get_text(" ", strip=True) for node in page.select(".messagelist .error"))
-
-
 def test_publish_now_puts_the_story_live_and_logs_it(editor_client, client):
-    article = draft()
+    article = make_draft()
     response = editor_client.post(change_url(article), article_form_data(article, _publish="Publish now"))
     assert response.status_code == 302
     article.refresh_from_db()
@@ -96,7 +75,7 @@ def test_publish_now_puts_the_story_live_and_logs_it(editor_client, client):
 def test_reporter_submits_for_review_and_then_cannot_edit(client):
     author = make_author()
     reporter = make_user("Reporter", author=author)
-    article = draft(authors=[author])
+    article = make_draft(authors=[author])
     client.force_login(reporter)
     response = client.post(change_url(article), article_form_data(article, _submit_review="Submit for review"))
     assert response.status_code == 302
@@ -109,7 +88,7 @@ def test_reporter_submits_for_review_and_then_cannot_edit(client):
 def test_new_story_saved_by_a_reporter_is_a_draft_credited_to_its_creator(client):
     reporter = make_user("Reporter")
     client.force_login(reporter)
-    template = draft()
+    template = make_draft()
     data = article_form_data(template, headline="Fresh story", slug="fresh-story", _publish="Publish now")
     data |= {"bylines-TOTAL_FORMS": "0", "bylines-INITIAL_FORMS": "0"}
     assert client.post(reverse("admin:feed_article_add"), data).status_code == 403
@@ -129,7 +108,7 @@ def test_new_story_saved_by_a_reporter_is_a_draft_credited_to_its_creator(client
     ],
 )
 def test_a_refused_publish_keeps_the_text_as_a_draft_and_says_what_is_missing(editor_client, changes, message):
-    article = draft(headline="Original")
+    article = make_draft(headline="Original")
     data = article_form_data(article, headline="Changed", _publish="Publish now", **changes)
     said = refusal(editor_client, article, data)
     assert "is saved as draft, but not published" in said
@@ -139,7 +118,7 @@ def test_a_refused_publish_keeps_the_text_as_a_draft_and_says_what_is_missing(ed
 
 
 def test_a_refused_publish_of_a_new_story_keeps_it_as_a_draft(editor_client):
-    template = draft()
+    template = make_draft()
     data = article_form_data(template, headline="Fresh story", slug="fresh-story", summary="", _publish="Publish now")
     data |= {"bylines-TOTAL_FORMS": "0", "bylines-INITIAL_FORMS": "0"}
     response = editor_client.post(reverse("admin:feed_article_add"), data)
@@ -152,12 +131,12 @@ def test_a_refused_publish_of_a_new_story_keeps_it_as_a_draft(editor_client):
 
 
 def test_alt_text_of_blank_spaces_stops_publishing(editor_client):
-    article = draft(lead_photo=make_photo(alt_text="   "))
+    article = make_draft(lead_photo=make_photo(alt_text="   "))
     assert "needs alt text" in refusal(editor_client, article, article_form_data(article, _publish="Publish now"))
 
 
 def test_scheduled_story_appears_at_its_time_without_any_job(editor_client, client, monkeypatch):
-    article = draft()
+    article = make_draft()
     when = timezone.now() + timedelta(hours=3)
     assert editor_client.post(change_url(article), schedule_data(article, when)).status_code == 302
     article.refresh_from_db()
@@ -171,7 +150,7 @@ def test_scheduled_story_appears_at_its_time_without_any_job(editor_client, clie
 
 
 def test_scheduling_needs_a_future_time(editor_client):
-    article = draft()
+    article = make_draft()
     said = refusal(editor_client, article, article_form_data(article, _schedule="Schedule"))
     assert "give a publication time in the future" in said
     article.refresh_from_db()
@@ -180,7 +159,7 @@ def test_scheduling_needs_a_future_time(editor_client):
 
 def test_embargo_blocks_publish_now_even_for_an_editor(editor_client):
     embargo = timezone.now() + timedelta(days=1)
-    article = draft(embargo_until=embargo)
+    article = make_draft(embargo_until=embargo)
     assert "under embargo until" in refusal(editor_client, article, article_form_data(article, _publish="Publish now"))
     article.refresh_from_db()
     assert article.status == Article.Status.DRAFT
@@ -188,7 +167,7 @@ def test_embargo_blocks_publish_now_even_for_an_editor(editor_client):
 
 def test_embargo_allows_scheduling_at_or_after_it(editor_client):
     embargo = timezone.now() + timedelta(days=1)
-    article = draft(embargo_until=embargo)
+    article = make_draft(embargo_until=embargo)
 
     assert "under embargo until" in refusal(
         editor_client, article, schedule_data(article, embargo - timedelta(hours=1))
@@ -202,7 +181,7 @@ def test_embargo_allows_scheduling_at_or_after_it(editor_client):
 
 
 def test_database_refuses_a_published_story_before_its_embargo():
-    article = draft(embargo_until=timezone.now() + timedelta(days=1))
+    article = make_draft(embargo_until=timezone.now() + timedelta(days=1))
     article.status, article.published_at = Article.Status.PUBLISHED, timezone.now()
     with pytest.raises(IntegrityError), transaction.atomic():
         article.save()
@@ -247,7 +226,7 @@ def test_kill_needs_a_notice(editor_client):
 
 
 def test_preview_shows_a_draft_with_a_banner_to_staff_only(editor_client, client):
-    article = draft(headline="Not yet out")
+    article = make_draft(headline="Not yet out")
     url = reverse("feed:preview", args=[article.pk])
     response = editor_client.get(url)
     assert response.status_code == 200
@@ -297,7 +276,7 @@ def test_corrections_cannot_be_edited_away(editor_client):
 
 
 def test_corrections_page_leaves_out_unpublished_stories(client):
-    hidden = draft()
+    hidden = make_draft()
     Correction.objects.create(article=hidden, text="Note on a draft.")
     Correction.objects.create(article=make_article(), text="Note on a live story.")
     page = client.get(reverse("feed:corrections")).content.decode()
@@ -407,7 +386,7 @@ def test_trash_keeps_stories_thirty_days(editor_client):
 
 
 def test_bulk_publish_publishes_the_ready_and_says_why_not_for_the_rest(editor_client):
-    ready, unready = draft(), draft(authors=[])
+    ready, unready = make_draft(), make_draft(authors=[])
     response = editor_client.post(
         reverse("admin:feed_article_changelist"),
         {"action": "publish_selected", "_selected_action": [ready.pk, unready.pk]},

@@ -14,11 +14,14 @@ from reversion.models import Version
 from feed.models import Article, Byline
 from tests.factories import (
     article_form_data,
+    change_url,
+    form_errors,
     make_author,
+    make_draft,
     make_ready_article,
     make_user,
+    refusal,
 )
-from tests.feed.test_editorial import change_url, draft, form_errors, refusal
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +45,7 @@ def reporter():
 
 def test_reporter_cannot_link_to_someone_elses_draft_by_posting_its_id(reporter):
     user, author = reporter
-    mine, secret = draft(authors=[author]), draft(headline="Secret merger")
+    mine, secret = make_draft(authors=[author]), make_draft(headline="Secret merger")
     data = article_form_data(mine, _save_draft="Save draft")
     data |= {"related_links-TOTAL_FORMS": "1", "related_links-0-target": secret.pk, "related_links-0-position": "0"}
     response = logged_in(user).post(change_url(mine), data)
@@ -53,7 +56,7 @@ def test_reporter_cannot_link_to_someone_elses_draft_by_posting_its_id(reporter)
 
 def test_admin_view_on_site_redirect_does_not_reveal_others_drafts(reporter, editor_client):
     user, _ = reporter
-    secret = draft(headline="Secret merger", slug="secret-merger")
+    secret = make_draft(headline="Secret merger", slug="secret-merger")
     url = reverse("admin:view_on_site", args=[ContentType.objects.get_for_model(Article).pk, secret.pk])
     assert logged_in(user).get(url).status_code == 404
     assert editor_client.get(url).status_code == 302
@@ -62,7 +65,7 @@ def test_admin_view_on_site_redirect_does_not_reveal_others_drafts(reporter, edi
 
 def test_reporters_tag_filter_offers_no_tag_of_others_drafts(reporter):
     user, _ = reporter
-    draft(tags=["secret-merger-tag"])
+    make_draft(tags=["secret-merger-tag"])
     page = logged_in(user).get(reverse("admin:feed_article_changelist")).content.decode()
     assert "secret-merger-tag" not in page
 
@@ -118,7 +121,7 @@ def test_a_killed_story_cannot_be_published_again_and_a_live_one_not_twice(edito
 
 
 def test_only_published_stories_can_be_killed(editor_client):
-    story = draft()
+    story = make_draft()
     response = editor_client.post(reverse("admin:feed_article_kill", args=[story.pk]), {"notice": "x"})
     assert response.status_code == 404
     story.refresh_from_db()

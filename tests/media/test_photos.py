@@ -1,8 +1,11 @@
 import pytest
 from django.db import IntegrityError
 from django.template import Context, Template
+from django.urls import reverse
 
-from tests.factories import image_file, make_credit, make_photo
+from media.images import in_storage
+from media.models import Photo, SlotCrop
+from tests.factories import image_file, make_article, make_author, make_credit, make_photo
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +58,26 @@ def test_str_names_the_credit_and_the_photo():
     photo = make_photo(caption="", alt_text="Smoke over the port", credit=make_credit(photographer="A", source="B"))
     assert str(photo) == "Smoke over the port"
     assert str(photo.credit) == "A/B"
+
+
+def test_usage_counts_every_story_and_profile_showing_the_photo_but_not_its_crops(admin_client):
+    photo, unused = make_photo(), make_photo()
+    make_article(lead_photo=photo)
+    make_article(lead_photo=photo, video_poster=photo)
+    make_author(avatar=photo)
+    SlotCrop.objects.create(photo=photo, slot="lead", left=0, top=0, right=1, bottom=0.5)
+    counts = dict(Photo.objects.with_usage().values_list("pk", "usage_count"))
+    assert counts == {photo.pk: 4, unused.pk: 0}
+    response = admin_client.get(reverse("admin:media_photo_changelist"), {"o": "-4"})
+    assert "Used by articles, authors" in response.content.decode()
+    assert [row.pk for row in response.context["cl"].result_list] == [photo.pk, unused.pk]
+
+
+def test_in_storage_tells_a_stored_file_from_an_upload_still_to_be_saved():
+    """What media.images.in_storage reads from Django (FieldFile._committed, which is not public API)."""
+    photo = Photo(image=image_file(), alt_text="Rubble", credit=make_credit())
+    assert not in_storage(photo.image)
+    photo.save()
+    assert in_storage(photo.image)
+    assert in_storage(Photo.objects.get(pk=photo.pk).image)
+    assert not in_storage(image_file())

@@ -1,5 +1,4 @@
-"""Guards for every admin list against parameters Django itself turns into server errors. Kept in
-media, the app every other one may import, so that feed's and authors' admins use them too."""
+"""Guards for every admin list against parameters Django itself turns into server errors."""
 
 from django.contrib import messages
 from django.contrib.admin import helpers

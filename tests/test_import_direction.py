@@ -1,0 +1,45 @@
+"""Imports run one way, feed -> authors -> media, and common/ (helpers of no app) imports none of them."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+OUR_APPS = {"feed", "authors", "media", "newsroom", "common"}
+MAY_IMPORT = {
+    "common": set(),
+    "media": {"common"},
+    "authors": {"media", "common"},
+    "feed": {"authors", "media", "common"},
+}
+
+
+def our_imports(path):
+    """The apps of ours a module imports by absolute name."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            names = [node.module]
+        else:
+            continue
+        found |= {name.partition(".")[0] for name in names} & OUR_APPS
+    return found
+
+
+@pytest.mark.parametrize("package", MAY_IMPORT)
+def test_package_imports_only_the_apps_below_it(package):
+    wrong = {
+        str(path.relative_to(ROOT)): sorted(imported - MAY_IMPORT[package] - {package})
+        for path in (ROOT / package).rglob("*.py")
+        if (imported := our_imports(path)) - MAY_IMPORT[package] - {package}
+    }
+    assert wrong == {}
+
+
+def test_a_wrong_import_is_found(tmp_path):
+    module = tmp_path / "module.py"
+    module.write_text("import os\nfrom feed.models import Article\nfrom . import sibling\n")
+    assert our_imports(module) == {"feed"}
