@@ -29,6 +29,8 @@ def environment(**options):
     env = Environment(**options)
     env.globals |= {"static": static, "url": url, "now": timezone.localtime, "section_menu": section_menu}
     env.filters |= {
+        "absolute_url": absolute_url,
+        "sources": sources,
         "date": date,
         "card_time": card_time,
         "machine_time": machine_time,
@@ -45,6 +47,21 @@ def environment(**options):
 def url(name, *args, **kwargs):
     """{% url %}: url("feed:tag", tag.slug)."""
     return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+# Filters rather than method calls where a page makes many: Jinja2 calls a method from a template
+# through Context.call(), which costs three times what a filter call does, and a listing page
+# makes about seventy (docs/performance.md).
+
+
+def absolute_url(obj):
+    """`obj.get_absolute_url()`: {{ article|absolute_url }}."""
+    return obj.get_absolute_url()
+
+
+def sources(photo, slot):
+    """`photo.sources(slot)` (media.models.Photo): the <source> srcsets and fallback of a slot."""
+    return photo.sources(slot)
 
 
 def section_menu():
