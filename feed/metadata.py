@@ -11,7 +11,6 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 DESCRIPTION_LENGTH = 160
@@ -21,10 +20,10 @@ SITE_DESCRIPTION = "Breaking news and reporting from Ukraine and the region."
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def json_ld_script(data):
-    """A <script type="application/ld+json"> element holding `data`, safe to put in a page."""
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(JSON_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+def json_for_script(data):
+    """`data` as JSON that can stand inside a <script> element (newsroom/_page_meta.html puts it in
+    <script type="application/ld+json">): no "<", ">" or "&", so nothing in it can end the element."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(JSON_SCRIPT_ESCAPES)
 
 
 def iso(moment):
@@ -106,7 +105,7 @@ def page_meta(request, *, title, description="", path=None, kind="website", imag
         "kind": kind,
         "image": image,
         "site_name": settings.NEWSROOM_SITE_NAME,
-        "json_ld": json_ld_script(json_ld) if json_ld else "",
+        "json_ld": json_ld,
     }
 
 

@@ -107,7 +107,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("section", "lead_photo__credit", "video_poster__credit").defer("search_vector")
 
     def for_listing(self):
-        """What a story card shows (feed.templatetags.feed_tags.story_card, the video strip), in one
+        """What a story card shows (feed/_story_card.html, the video strip), in one
         query: the section and the photo or poster, and only the columns the cards read. Building
         the unused ones (body, search document, credits, editorial fields) was a third of a listing
         page's time. A card that starts reading another field costs a query per card, which the

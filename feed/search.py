@@ -2,9 +2,9 @@
 
 PostgreSQL: a stored, weighted tsvector (headline A, summary B, body text C) with a GIN index,
 `websearch_to_tsquery` for the reader's words (it never raises on stray quotes or operators),
-`ts_rank` for ordering and `ts_headline` for snippets. Other databases (SQLite in development)
-get a plain fallback: every word must appear in the headline, summary or body, ranked with the
-same weights.
+`ts_rank` for ordering and `ts_headline` for snippets, whose matches the story card marks. Other
+databases (SQLite in development) get a plain fallback: every word must appear in the headline,
+summary or body, ranked with the same weights.
 
 Results are paged with a keyset cursor on (rank, id): see `search_page`.
 """
@@ -20,8 +20,6 @@ from django.core.exceptions import BadRequest
 from django.db import connections, models
 from django.db.models import F, Func, Q, Value
 from django.db.models.functions import Cast, Coalesce
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 
 SEARCH_CONFIG = "english"
 MAX_QUERY_LENGTH = 200
@@ -35,7 +33,7 @@ WORD_RE = re.compile(r"\w+")
 
 def plain_body():
     """The body with its tags replaced by spaces, in SQL. Entities (&amp;) are left for the
-    parser, which skips them when indexing; `safe_headline` decodes them in snippets."""
+    parser, which skips them when indexing; `headline_parts` decodes them in snippets."""
     return Func(
         F("body"), Value("<[^>]*>"), Value(" "), Value("g"), function="regexp_replace", output_field=models.TextField()
     )
@@ -76,7 +74,7 @@ def fallback_words(text):
 
 def search(queryset, text, vendor):
     """`queryset` narrowed to the stories matching `text`, annotated with `rank` (higher is better)
-    and, on PostgreSQL, `snippet` (ts_headline output; pass it through `safe_headline`)."""
+    and, on PostgreSQL, `snippet` (ts_headline output; read it with `headline_parts`)."""
     if vendor == "postgresql":
         query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
         return queryset.filter(search_vector=query).annotate(
@@ -110,39 +108,33 @@ def search(queryset, text, vendor):
     return queryset.annotate(rank=Coalesce(rank, Value(0.0), output_field=models.FloatField()))
 
 
-def safe_headline(marked):
-    """HTML for a ts_headline snippet: only our <mark> tags survive; all other text is decoded
-    (the body's entities) and escaped again. Tags were stripped in SQL, so a literal "<mark>" can
-    only be one of ours."""
-    out = []
-    open_mark = False
+def headline_parts(marked):
+    """A ts_headline snippet as [(text, is_match)], for the story card to mark the matches: the
+    text between our <mark> tags, decoded (the body's entities) and with its whitespace collapsed.
+    Tags were stripped in SQL, so a literal "<mark>" can only be one of ours."""
+    parts = []
+    in_mark = False
     for part in re.split(r"(</?mark>)", marked or ""):
         if part == MARK:
-            if not open_mark:
-                out.append(MARK)
-                open_mark = True
+            in_mark = True
         elif part == END_MARK:
-            if open_mark:
-                out.append(END_MARK)
-                open_mark = False
-        else:
-            out.append(escape(re.sub(r"\s+", " ", html.unescape(part))))
-    if open_mark:
-        out.append(END_MARK)
-    return mark_safe("".join(out))
+            in_mark = False
+        elif part:
+            parts.append((re.sub(r"\s+", " ", html.unescape(part)), in_mark))
+    return parts
 
 
 def highlight_words(text, words):
-    """Escaped `text` with each of `words` wrapped in <mark> (the fallback's snippet)."""
+    """`text` as [(text, is_match)], each of `words` a match (the fallback's snippet)."""
     if not words:
-        return escape(text)
+        return [(text, False)] if text else []
     pattern = re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)), re.IGNORECASE)
-    out, last = [], 0
+    parts, last = [], 0
     for match in pattern.finditer(text):
-        out += [escape(text[last : match.start()]), MARK, escape(match.group()), END_MARK]
+        parts += [(text[last : match.start()], False), (match.group(), True)]
         last = match.end()
-    out.append(escape(text[last:]))
-    return mark_safe("".join(out))
+    parts.append((text[last:], False))
+    return [(part, is_match) for part, is_match in parts if part]
 
 
 # "<rank>:<id>": rank as Python's repr of a float (round-trips exactly), id as digits.
@@ -172,7 +164,7 @@ def search_page(queryset, text, cursor, size):
 
     Keyset on (rank, id) rather than OFFSET: a story published while the reader pages cannot push
     a result onto the next page twice, and the database stops after size + 1 rows of its sort.
-    Each item gets `snippet_html`.
+    Each item gets `snippet_parts` (headline_parts()).
     """
     results = search(queryset, text, connections[queryset.db].vendor)
     if cursor:
@@ -184,5 +176,5 @@ def search_page(queryset, text, cursor, size):
     words = fallback_words(text)
     for item in items:
         snippet = getattr(item, "snippet", None)
-        item.snippet_html = safe_headline(snippet) if snippet else highlight_words(item.summary, words)
+        item.snippet_parts = headline_parts(snippet) if snippet else highlight_words(item.summary, words)
     return Page(items=items, next_cursor=encode_cursor(items[-1]) if has_more else None)

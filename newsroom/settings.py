@@ -107,7 +107,21 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "newsroom.urls"
 
+# Reader pages (and the error pages) are Jinja2 templates in each app's jinja2/ folder, with the
+# environment of newsroom/jinja2.py; the admin and Django's form widgets stay on Django's templates
+# in templates/ folders. Jinja2 comes first, so a name both could load is the reader's.
 TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "environment": "newsroom.jinja2.environment",
+            "autoescape": True,
+            # Only what reader templates read; request, csrf_input and csrf_token come with every request.
+            "context_processors": ["newsroom.context_processors.site"],
+        },
+    },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [],

@@ -27,8 +27,8 @@ def test_home_card_shows_headline_summary_time_thumbnail_and_section(client):
 
 
 def test_story_card_markup_matches_what_the_template_filters_gave(client):
-    """The card is built in Python (feed_tags.story_card): escaping, the date as the `date` filter
-    wrote it, the video badge with its length, the video class."""
+    """The card (the story_card macro, feed/_story_card.html): escaping, the date as Django's `date`
+    filter wrote it, the video badge with its length, the video class."""
     poster = make_photo(alt_text='Poster "quoted" <b>')
     make_article(
         headline="Tom & Jerry <i>again</i>",

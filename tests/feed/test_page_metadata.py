@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from django.contrib.staticfiles import finders
 from django.utils import timezone
 
-from feed.metadata import json_ld_script
+from feed.metadata import json_for_script
 from tests.factories import image_file, make_article, make_author, make_credit, make_photo, make_section
 
 pytestmark = pytest.mark.django_db
@@ -184,4 +184,6 @@ def test_json_ld_cannot_close_its_script_element(client):
     script = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
     assert "<" not in script and ">" not in script
     assert json.loads(script)["headline"] == headline
-    assert json.loads(json_ld_script({"a": "<b>&</b>"}).split(">", 1)[1].rsplit("<", 1)[0]) == {"a": "<b>&</b>"}
+    payload = json_for_script({"a": "</script><b>&</b>"})
+    assert "<" not in payload and ">" not in payload and "&" not in payload
+    assert json.loads(payload) == {"a": "</script><b>&</b>"}
