@@ -2,6 +2,7 @@
 
 from contextlib import contextmanager
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import pytest
 from django.db import transaction
@@ -62,8 +63,12 @@ def check(response, allowed=SUCCESSES | CLIENT_ERRORS):
 
 def expected_for(url, allowed):
     """A NUL anywhere in the address (%00, as the strategies encode every byte) is a 400 before any
-    view runs (newsroom.middleware.RefuseNulMiddleware); anything else gets what the test allows."""
-    return {400} if "%00" in url else allowed
+    view runs (newsroom.middleware.RefuseNulMiddleware); anything else gets what the test allows.
+
+    Only the path and query the test client sends count: it reads an address that starts with "//"
+    as a host name ("//%00" requests "/"), so a NUL there never reaches the site."""
+    sent = urlsplit(url)
+    return {400} if "%00" in sent.path + sent.query else allowed
 
 
 def get(client, url, allowed=SUCCESSES | CLIENT_ERRORS):
