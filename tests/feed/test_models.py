@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.template import engines
 
-from feed.models import Article, Byline, video_embed_url
+from feed.models import Article, Byline
+from feed.video import video_embed_url
 from tests.factories import make_article, make_author, make_photo, make_related_link
 
 pytestmark = pytest.mark.django_db

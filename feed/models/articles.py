@@ -1,48 +1,22 @@
-import re
-from datetime import timedelta
-from functools import lru_cache
-from urllib.parse import parse_qs, urlparse
-
 import reversion
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.signals import setting_changed
-from django.db import connections, models, router
-from django.db.models import F, Prefetch, Q
-from django.urls import get_script_prefix, reverse
+from django.db import models, router
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from authors.models import Author
-from common.web_addresses import validate_web_address, web_address
 from media.models import Photo
 
-from .html import reading_minutes, sanitize_body, split_blocks
-from .pagination import RowLessThan
-from .search import PortableGinIndex, search_vector
-
-
-@lru_cache(maxsize=20_000)
-def _page_address(view_name, slug, script_prefix):
-    return reverse(view_name, kwargs={"slug": slug})
-
-
-def page_address(view_name, slug):
-    """reverse() of a page addressed by its slug, remembered: a listing page shows about fifty such
-    addresses, and reversing each was a tenth of its time. The script prefix that reverse() puts in
-    front is part of the key."""
-    return _page_address(view_name, slug, get_script_prefix())
-
-
-def _forget_page_addresses(setting, **kwargs):
-    if setting == "ROOT_URLCONF":
-        _page_address.cache_clear()
-
-
-setting_changed.connect(_forget_page_addresses)
+from ..addresses import page_address
+from ..html import reading_minutes, sanitize_body, split_blocks
+from ..search import PortableGinIndex
+from ..video import video_embed_url
+from .querysets import TRASH_DAYS, ArticleQuerySet, Status
 
 
 class Section(models.Model):
@@ -60,131 +34,10 @@ class Section(models.Model):
         return page_address("feed:section", self.slug)
 
 
-def published_q(prefix=""):
-    """The one definition of "visible to readers", usable across relations (prefix="target__").
-
-    Scheduling needs no job: a story shows once its published_at has come. An embargo needs no
-    check here either, because a database constraint keeps published_at at or after it.
-    """
-    return Q(
-        **{
-            f"{prefix}status": Article.Status.PUBLISHED,
-            f"{prefix}published_at__lte": timezone.now(),
-            f"{prefix}deleted_at__isnull": True,
-        }
-    )
-
-
-TRASH_DAYS = 30
-
-# What ArticleQuerySet.for_listing() loads. Photo.__init__ reads image, focal_x and focal_y.
-LISTING_PHOTO_FIELDS = ["image", "width", "height", "alt_text", "renditions", "focal_x", "focal_y"]
-LISTING_FIELDS = [
-    "slug",
-    "headline",
-    "summary",
-    "published_at",
-    "video_url",
-    "video_duration",
-    "section__name",
-    "section__slug",
-    *(f"lead_photo__{field}" for field in LISTING_PHOTO_FIELDS),
-    *(f"video_poster__{field}" for field in LISTING_PHOTO_FIELDS),
-]
-
-
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """Stories readers may see: status published and a publication time that has come."""
-        return self.filter(published_q())
-
-    def videos(self):
-        return self.exclude(video_url="")
-
-    def with_photos(self):
-        """Joins the section, the lead photo and the video poster, each with its credit. Leaves out
-        the search document, which no page reads."""
-        return self.select_related("section", "lead_photo__credit", "video_poster__credit").defer("search_vector")
-
-    def for_listing(self):
-        """What a story card shows (feed/_story_card.html, the video strip), in one
-        query: the section and the photo or poster, and only the columns the cards read. Building
-        the unused ones (body, search document, credits, editorial fields) was a third of a listing
-        page's time. A card that starts reading another field costs a query per card, which the
-        query-count tests catch."""
-        return self.select_related("section", "lead_photo", "video_poster").only(*LISTING_FIELDS)
-
-    def for_detail(self):
-        """Preloads the article page: with_photos(), then bylines with authors and avatars, tags,
-        corrections, and the related links whose targets are still published (one query each)."""
-        return self.with_photos().prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("author__avatar")),
-            "tags",
-            "corrections",
-            Prefetch(
-                "related_links",
-                # A teaser shows the target's address, headline and summary; not its body.
-                queryset=RelatedLink.objects.filter(Q(target__isnull=True) | published_q("target__"))
-                .select_related("target")
-                .defer("target__body", "target__search_vector"),
-            ),
-        )
-
-    def not_trashed(self):
-        return self.filter(deleted_at__isnull=True)
-
-    def trashed(self):
-        """Deleted stories that can still be restored (the last TRASH_DAYS days)."""
-        return self.filter(deleted_at__gte=timezone.now() - timedelta(days=TRASH_DAYS))
-
-    def expired_trash(self):
-        return self.filter(deleted_at__lt=timezone.now() - timedelta(days=TRASH_DAYS))
-
-    def scheduled(self):
-        """Published stories whose time has not come yet."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
-
-    def visible_to_staff(self, user):
-        """The stories a staff member may find in the admin: editors every one outside the trash;
-        reporters the published ones (to link to them) and their own, so others' drafts do not
-        exist for them. Article.can_be_viewed_by is the same rule for one story in hand."""
-        articles = self.not_trashed()
-        if user.has_perm("feed.change_any_article"):
-            return articles
-        return articles.filter(published_q() | Q(created_by=user) | Q(bylines__author__user=user)).distinct()
-
-    def for_feed(self):
-        """What a feed entry carries: with_photos(), then bylines with authors and tags (one query each)."""
-        return self.with_photos().prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-            "tags",
-        )
-
-    def update_search_vectors(self):
-        """Recomputes the stored search document of these stories, in one UPDATE (PostgreSQL only;
-        elsewhere search reads the text columns and the vector stays empty)."""
-        if connections[self.db].vendor != "postgresql":
-            return 0
-        return self.update(search_vector=search_vector())
-
-    def before(self, published_at, pk):
-        """Stories older than the cursor (published_at, id): keyset pagination, no OFFSET."""
-        # (published_at, id) < (…, …) is one condition the index scan (article_feed_idx) starts at,
-        # so page 100 reads as few rows as page 1. published_at <= cursor, implied by it, is said too:
-        # SQLite spells the row comparison as an OR, which its planner cannot start an index scan at.
-        return self.filter(published_at__lte=published_at).filter(
-            RowLessThan(("published_at", "id"), (published_at, pk))
-        )
-
-
 # Every save inside reversion.create_revision() (the admin's) keeps a revision, bylines and links included.
 @reversion.register(follow=["bylines", "related_links"])
 class Article(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        REVIEW = "review", "In review"
-        PUBLISHED = "published", "Published"
-        KILLED = "killed", "Killed"
+    Status = Status
 
     headline = models.CharField(max_length=200)
     slug = models.SlugField(
@@ -424,118 +277,6 @@ class Article(models.Model):
                 listed.append(link)
         parts = [(html, after.get(number, [])) for number, html in enumerate(blocks, start=1)]
         return parts, listed
-
-
-YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{6,20}", re.ASCII)
-
-
-def video_embed_url(url):
-    """The privacy-friendly embed address for a YouTube or Vimeo link, or None."""
-    parsed = urlparse(url)
-    host = (parsed.hostname or "").removeprefix("www.").removeprefix("m.")
-    parts = [part for part in parsed.path.split("/") if part]
-    video_id = ""
-    if host == "youtube.com":
-        if parts == ["watch"]:
-            video_id = parse_qs(parsed.query).get("v", [""])[0]
-        elif len(parts) >= 2 and parts[0] in {"embed", "shorts", "live"}:
-            video_id = parts[1]
-    elif host == "youtu.be" and parts:
-        video_id = parts[0]
-    if video_id and YOUTUBE_ID.fullmatch(video_id):
-        return f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1"
-    if host in {"vimeo.com", "player.vimeo.com"}:
-        if parts and parts[0] == "video":
-            parts = parts[1:]
-        # vimeo.com/<id> or, for unlisted videos, vimeo.com/<id>/<privacy hash>
-        if parts and parts[0].isascii() and parts[0].isdigit() and len(parts) <= 2:
-            unlisted = f"&h={parts[1]}" if len(parts) == 2 and parts[1].isascii() and parts[1].isalnum() else ""
-            if len(parts) == 1 or unlisted:
-                return f"https://player.vimeo.com/video/{parts[0]}?autoplay=1&dnt=1{unlisted}"
-    return None
-
-
-@reversion.register()
-class Byline(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
-    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
-    position = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["article", "author"], name="byline_unique_author_per_article"),
-        ]
-
-    def __str__(self):
-        return f"{self.author} on {self.article}"
-
-
-@reversion.register()
-class RelatedLink(models.Model):
-    """An editor's related-story link: to one of our stories, or to an outside page."""
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="related_links")
-    target = models.ForeignKey(
-        Article,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="linked_from",
-        help_text="One of our stories. Its current headline and summary are shown.",
-    )
-    url = models.URLField(
-        "outside address", blank=True, validators=[validate_web_address], help_text="Or a page elsewhere…"
-    )
-    title = models.CharField(max_length=200, blank=True, help_text="…with the title to show for it.")
-    after_paragraph = models.PositiveSmallIntegerField(
-        null=True,
-        blank=True,
-        help_text="Show inside the body after this paragraph (1 = the first). Empty: list it after the body.",
-    )
-    position = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["article", "target"],
-                condition=Q(target__isnull=False),
-                name="relatedlink_unique_target",
-                violation_error_message="This story is already linked.",
-            ),
-            models.CheckConstraint(
-                condition=~Q(target=F("article")),
-                name="relatedlink_not_to_itself",
-                violation_error_message="A story cannot link to itself.",
-            ),
-            models.CheckConstraint(
-                condition=(Q(target__isnull=False) & Q(url="")) | (Q(target__isnull=True) & ~Q(url="") & ~Q(title="")),
-                name="relatedlink_story_or_outside_page",
-                violation_error_message="Pick one of our stories, or give an outside address and its title.",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.article} → {self.target or self.title}"
-
-    def clean(self):
-        # Admin inlines leave `article` out of the form, so Django skips the database check
-        # relatedlink_not_to_itself when validating; repeat it here to give a form error, not a 500.
-        if self.target_id is not None and self.target_id == self.article_id:
-            raise ValidationError({"target": "A story cannot link to itself."})
-
-    @property
-    def href(self):
-        return self.target.get_absolute_url() if self.target_id else web_address(self.url)
-
-    @property
-    def label(self):
-        return self.target.headline if self.target_id else self.title
-
-    @property
-    def teaser(self):
-        return self.target.summary if self.target_id else ""
 
 
 class ArticleInTrash(Article):

@@ -1,0 +1,19 @@
+"""Stories and what hangs on them: sections, bylines, related links, corrections."""
+
+from .articles import Article, ArticleInTrash, Correction, Section
+from .links import Byline, RelatedLink
+from .querysets import LISTING_FIELDS, LISTING_PHOTO_FIELDS, TRASH_DAYS, ArticleQuerySet, published_q
+
+__all__ = [
+    "LISTING_FIELDS",
+    "LISTING_PHOTO_FIELDS",
+    "TRASH_DAYS",
+    "Article",
+    "ArticleInTrash",
+    "ArticleQuerySet",
+    "Byline",
+    "Correction",
+    "RelatedLink",
+    "Section",
+    "published_q",
+]
