@@ -6,6 +6,7 @@ import itertools
 from datetime import timedelta
 
 from bs4 import BeautifulSoup
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -178,3 +179,7 @@ def refusal(client, article, data):
     assert response["Location"] == change_url(article)
     page = BeautifulSoup(client.get(response["Location"]).content, "html.parser")
     return " ".join(node.get_text(" ", strip=True) for node in page.select(".messagelist .error"))
+
+
+def log_messages(article):
+    return [entry.get_change_message() for entry in LogEntry.objects.filter(object_id=str(article.pk))]

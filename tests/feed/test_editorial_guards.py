@@ -33,11 +33,6 @@ def logged_in(user):
 
 
 @pytest.fixture
-def editor_client():
-    return logged_in(make_user("Editor"))
-
-
-@pytest.fixture
 def reporter():
     author = make_author()
     return make_user("Reporter", author=author), author

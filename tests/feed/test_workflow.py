@@ -16,11 +16,6 @@ from tests.factories import make_article, make_author, make_photo, make_ready_ar
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor():
-    return make_user("Editor")
-
-
 def ready_draft(**kw):
     return make_ready_article(status=Article.Status.DRAFT, published_at=None, **kw)
 
