@@ -98,7 +98,7 @@ bench-pages: $(STAMP)
 		rm -rf $$static $$media; exit $$status; \
 	fi
 
-# Staying up when parts fail (README "Staying up"): its own throwaway PostgreSQL cluster and Redis, never
+# Staying up when parts fail (docs/operations.md, "Staying up"): its own throwaway PostgreSQL cluster and Redis, never
 # the shared ones; 60 s of load, then PostgreSQL restarted and Redis killed under 50 readers; a table of figures.
 chaos: $(STAMP)
 	bash chaos/run.sh
@@ -116,7 +116,7 @@ audit: $(STAMP) $(AUDIT_NPM)
 screenshots: $(STAMP)
 	cd audit && ../$(BIN)/python screenshots.py
 
-# Backup and restore (README "Backup and restore"; newsroom/backups.py). PostgreSQL only.
+# Backup and restore (docs/operations.md, "Backup and restore"; newsroom/backups.py). PostgreSQL only.
 # make backup [BACKUP_DIR=…]   make restore FROM=var/backups/<time> [DATABASE_URL=…] [FORCE=1]
 backup: $(STAMP)
 	$(BIN)/python manage.py backup

@@ -158,7 +158,7 @@ for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
     NEWSROOM_READ_REPLICAS.append(f"replica{number}")
 DATABASE_ROUTERS = ["newsroom.db_router.ReplicaRouter"]
 
-# Staying up when the database restarts (README "Staying up"). On PostgreSQL each process keeps a
+# Staying up when the database restarts (docs/operations.md, "Staying up"). On PostgreSQL each process keeps a
 # psycopg pool whose connections are checked before each use, so one killed by a restart is replaced
 # instead of failing a request. DB_POOL_TIMEOUT: how long a request waits for a connection before
 # it gets the 503 page (newsroom/views.py). DB_POOL_RECONNECT_SECONDS: the pool retries a lost
@@ -183,7 +183,7 @@ if env_bool("DB_POOL", True):
 # Prepared statements on PostgreSQL: parameters go to the server separately from the SQL, and a
 # query run five times on a connection is prepared there, so PostgreSQL stops parsing it and mostly
 # stops planning it. Planning was most of the database's time on the reader pages: PostgreSQL's CPU
-# time per article page fell from about 4 ms to 1.5 ms (README, "Production serving and caching").
+# time per article page fell from about 4 ms to 1.5 ms (docs/performance.md, "Reader pages under load").
 # newsroom.postgresql is Django's backend with bulk inserts, updates and deletes split to fit
 # PostgreSQL's 65,535 parameters a query. A pooler that cannot keep prepared statements across
 # transactions needs DB_PREPARED_STATEMENTS=0: PgBouncer in transaction mode without

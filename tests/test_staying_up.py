@@ -1,6 +1,6 @@
 """Staying up when parts fail: a database that is down gives 503 + Retry-After, never 500; a cached page
 is still served; a Redis that is gone costs a cache miss, not an error. `make chaos` does the same to
-real servers under load (README "Staying up")."""
+real servers under load (docs/operations.md, "Staying up")."""
 
 import socket
 import subprocess
