@@ -22,3 +22,6 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 # Trust X-Forwarded-* only from the load balancer's addresses.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# No SCRIPT_NAME or PATH_INFO from request headers, not even from the load balancer's addresses: one
+# sent by a client would make Django route another path than the one the page cache keys on.
+forwarder_headers = ""

@@ -9,24 +9,33 @@ Scheduled stories go live by the clock, with no save to announce them. So the ge
 records when the next scheduled story is due (one indexed query per generation); the first request
 after that moment starts a new generation. Nothing cached can outlive a story's publication time.
 
-Only anonymous GET/HEAD requests are cached; staff (with a session cookie) always get a fresh page.
-Hits are served by ReaderPageCacheMiddleware, early, before any session, user or CSRF work; only
-Django's cache API is used (get_many, set, delete), so any cache backend will do.
+Only anonymous GET/HEAD requests are cached; staff (with a signed-in session) always get a fresh page.
+Hits are served by ReaderPageCacheMiddleware, early, before any user or CSRF work; only Django's
+cache API is used (get_many, set, delete), so any cache backend will do.
+
+A page is keyed on what it is made from and nothing a client can vary at will: the address Django
+routed (script prefix and path), the host, and the one query parameter reader pages read. A
+response that sets or deletes a cookie, or varies on Cookie, is never stored.
 """
 
 import hashlib
 import time
 from dataclasses import dataclass
 from functools import wraps
+from importlib import import_module
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.db import transaction
 from django.urls import Resolver404, resolve
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.cache import has_vary_header, patch_cache_control, set_response_etag
 
 STATE_KEY = "newsroom:generation"
+# The only query parameter a cached reader page reads ("Show More"'s cursor). Any other
+# (?utm_source=…) makes the same page, so it is left out of the key.
+KEYED_PARAMETERS = ("before",)
 
 
 @dataclass(frozen=True)
@@ -61,14 +70,33 @@ def content_changed():
     transaction.on_commit(lambda: cache.delete(STATE_KEY))
 
 
+def _signed_in(request):
+    """Whether the request carries the session of a signed-in user. A junk or expired session cookie
+    costs one lookup, and the reader still gets the cached page. The middleware runs before
+    SessionMiddleware, so it opens the session as Django's documentation shows for code outside views."""
+    session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not session_key:
+        return False
+    if not hasattr(request, "session"):
+        return SESSION_KEY in import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+    return SESSION_KEY in request.session
+
+
 def _cacheable_request(request):
-    return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    return request.method in ("GET", "HEAD") and not _signed_in(request)
 
 
 def _page_key(request):
-    # The host and scheme are part of the page (canonical and Open Graph addresses are absolute).
-    address = request.build_absolute_uri()
+    # The host and scheme are part of the page (canonical and Open Graph addresses are absolute). The
+    # script prefix (in request.path) is too, and the path that was routed: a SCRIPT_NAME a client
+    # slipped in can then only ever reach its own entry.
+    parameters = [(name, value) for name in KEYED_PARAMETERS for value in request.GET.getlist(name)]
+    address = repr((request.scheme, request.get_host(), request.path, request.path_info, parameters))
     return f"newsroom:page:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def _storable(response):
+    return not response.cookies and not has_vary_header(response, "Cookie")
 
 
 def _seconds_left(generation, now):
@@ -126,7 +154,7 @@ class ReaderPageCacheMiddleware:
             return _public(lookup.response, lookup.seconds)
         request.reader_page_lookup = lookup
         response = self.get_response(request)
-        if getattr(response, "reader_page_cacheable", False):
+        if getattr(response, "reader_page_cacheable", False) and _storable(response):
             del response.reader_page_cacheable
             cache.set(lookup.key, (lookup.generation.token, response), lookup.seconds)
         return response
