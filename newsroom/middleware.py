@@ -1,3 +1,6 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.core.exceptions import BadRequest
 
 NUL = "\x00"
@@ -28,3 +31,28 @@ def carries_nul(request):
         if NUL in name or any(NUL in value for value in values):
             return True
     return any(NUL in name or NUL in value for name, value in request.COOKIES.items())
+
+
+class RefuseUnknownPortMiddleware:
+    """A Host header naming a port the site is not served on is a 400. Django's ALLOWED_HOSTS leaves
+    the port out, and the port ends up in every absolute address of a page (canonical, Open Graph),
+    so each made-up port would render, and cache, another copy of every page.
+    NEWSROOM_HOST_PORTS empty: any port (development and tests)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        allowed = settings.NEWSROOM_HOST_PORTS
+        if allowed and host_port(request.get_host()) not in allowed:
+            raise BadRequest("This site is not served on that port.")
+        return self.get_response(request)
+
+
+def host_port(host):
+    """The port a Host header names, as text ("" for none); IPv6 addresses are bracketed."""
+    try:
+        port = urlsplit(f"//{host}").port
+    except ValueError:
+        raise BadRequest("The Host header's port is not a number.") from None
+    return "" if port is None else str(port)

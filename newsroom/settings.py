@@ -58,6 +58,12 @@ def refuse_to_serve_without_a_key(settings):
 
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
+# The ports a Host header may name ("" for none); ALLOWED_HOSTS does not look at ports. Empty: any.
+# By default with DEBUG off: none, 80, 443 and the port gunicorn binds (BIND, as gunicorn.conf.py).
+NEWSROOM_HOST_PORTS = env_list(
+    "ALLOWED_HOST_PORTS",
+    [] if DEBUG else ["", "80", "443", os.environ.get("BIND", "127.0.0.1:8000").rpartition(":")[2]],
+)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -88,6 +94,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A NUL character in the address, query string or cookies is a 400 before any query sees it.
     "newsroom.middleware.RefuseNulMiddleware",
+    # A Host with a port the site is not served on is a 400 (NEWSROOM_HOST_PORTS below).
+    "newsroom.middleware.RefuseUnknownPortMiddleware",
     # ETag from the content and 304 Not Modified for If-None-Match / If-Modified-Since.
     "django.middleware.http.ConditionalGetMiddleware",
     # Cached reader pages for anonymous readers, served before any session, user or CSRF work and

@@ -11,6 +11,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# The test client sends no port; live servers for browser tests take a free one.
+NEWSROOM_HOST_PORTS = []
+
 # Renditions in JPEG only: encoding AVIF and WebP was most of the time every test photo took. The media
 # pipeline's tests (tests/media/test_pipeline.py) put the site's formats back.
 NEWSROOM_RENDITION_FORMATS = []

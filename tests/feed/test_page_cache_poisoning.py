@@ -91,3 +91,25 @@ def test_ten_thousand_distinct_queries_and_cookies_store_one_page(stored_keys, d
             assert response.status_code == 200
         assert b"Cached story" in response.content
     assert len(set(stored_keys)) == 1
+
+
+@pytest.mark.parametrize(
+    ("host", "status"),
+    [
+        ("127.0.0.1", 200),
+        ("127.0.0.1:443", 200),
+        ("127.0.0.1:10000", 400),
+        ("[::1]:10000", 400),
+        ("[::1]", 200),
+        ("localhost:8000", 200),
+    ],
+)
+def test_a_host_with_a_port_the_site_is_not_served_on_is_a_400(client, settings, host, status):
+    settings.NEWSROOM_HOST_PORTS = ["", "443", "8000"]
+    make_article()
+    assert client.get("/", HTTP_HOST=host).status_code == status
+
+
+def test_production_serves_the_ports_it_binds_and_the_standard_ones(run_in_production):
+    code = "from django.conf import settings; print(settings.NEWSROOM_HOST_PORTS)"
+    assert run_in_production(code, BIND="0.0.0.0:8123").strip() == "['', '80', '443', '8123']"
