@@ -96,6 +96,14 @@ class MediaAtomFeed(Atom1Feed):
         add_media_content(handler, item["image"])
 
 
+def revealed(subject, stories):
+    """Like the topic and author pages: a topic or author found only on drafts or scheduled stories
+    is not revealed."""
+    if not stories.exists():
+        raise Http404("Nothing published here.")
+    return subject
+
+
 class StoryFeed(Feed):
     """The whole site's stories, newest first. Subclasses narrow `stories()`."""
 
@@ -200,10 +208,7 @@ class SectionFeed(StoryFeed):
 class TagFeed(StoryFeed):
     def get_object(self, request, slug):
         tag = get_object_or_404(Tag, slug=slug)
-        # Like the topic page: a topic used only by drafts or scheduled stories is not revealed.
-        if not Article.objects.published().filter(tags=tag).exists():
-            raise Http404("Nothing published here.")
-        return tag
+        return revealed(tag, Article.objects.published().filter(tags=tag))
 
     def title(self, obj):
         return f"{obj.name} · {settings.NEWSROOM_SITE_NAME}"
@@ -220,7 +225,8 @@ class TagFeed(StoryFeed):
 
 class AuthorFeed(StoryFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Author, slug=slug)
+        author = get_object_or_404(Author, slug=slug)
+        return revealed(author, Article.objects.published().filter(bylines__author=author))
 
     def title(self, obj):
         return f"{obj.name} · {settings.NEWSROOM_SITE_NAME}"

@@ -1,8 +1,9 @@
 from django import forms
+from django.db.models import Exists, OuterRef
 
 from authors.models import Author
 
-from .models import Section
+from .models import Byline, Section, published_q
 from .search import MAX_QUERY_LENGTH, clean_query
 
 
@@ -14,7 +15,10 @@ class SearchForm(forms.Form):
         Section.objects.all(), to_field_name="slug", required=False, empty_label="All sections"
     )
     author = forms.ModelChoiceField(
-        Author.objects.all(), to_field_name="slug", required=False, empty_label="All authors"
+        Author.objects.active().filter(Exists(Byline.objects.filter(published_q("article__"), author=OuterRef("pk")))),
+        to_field_name="slug",
+        required=False,
+        empty_label="All authors",
     )
 
     def __init__(self, params):

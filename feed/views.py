@@ -48,7 +48,8 @@ def feed_links(title, name, **kwargs):
 def _story_list(request, template, stories, context, empty_is_404=False, meta=None):
     cursor = request.GET.get("before")
     page = keyset_page(stories.for_listing(), cursor, settings.NEWSROOM_FEED_PAGE_SIZE)
-    if empty_is_404 and not page.items and not cursor:
+    # An older page may be empty; whether there is anything here at all is asked only then.
+    if empty_is_404 and not page.items and (not cursor or not stories.exists()):
         raise Http404("Nothing published here.")
     if meta is None:
         meta = page_meta(request, title=context["heading"], description=context.get("description", ""))
@@ -130,6 +131,9 @@ def author(request, slug):
         Article.objects.published().filter(bylines__author=author),
         {"author": author, "feed_links": feed_links(author.name, "author", slug=author.slug)},
         meta=author_meta(request, author),
+        # Someone bylined only on drafts (a new hire, or a contributor whose story is under embargo)
+        # has no public page yet.
+        empty_is_404=True,
     )
 
 

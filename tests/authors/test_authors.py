@@ -36,8 +36,11 @@ def test_author_without_avatar_shows_initials(client):
     assert soup.select_one(".author-box__avatar--initials").get_text() == "PI"
 
 
-def test_inactive_author_keeps_their_page(client):
+def test_inactive_author_keeps_their_page_while_their_stories_are_published(client):
+    """Someone who left stays credited: their bylines on published stories still lead to their page.
+    Without a published story nobody has a page (tests/feed/test_unpublished_leaks.py)."""
     author = make_author(is_active=False)
+    make_article(authors=[author])
     assert client.get(author.get_absolute_url()).status_code == 200
     assert list(Author.objects.active()) == []
 

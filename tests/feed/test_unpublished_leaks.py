@@ -1,0 +1,53 @@
+"""What drafts, scheduled stories and inactive authors must not reveal to readers or to staff who may
+not see them."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from feed.pagination import encode_cursor
+from tests.factories import make_article, make_author, make_section
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def hidden_stories():
+    """A draft and a story scheduled for tomorrow, each with its own tag and only author."""
+    section = make_section()
+    draft_author = make_author(name="Draft Only", slug="draft-only", is_active=False)
+    make_article(section=section, status="draft", published_at=None, tags=["Secret plan"], authors=[draft_author])
+    scheduled_author = make_author(name="Scheduled Only", slug="scheduled-only")
+    make_article(
+        section=section,
+        published_at=timezone.now() + timedelta(days=1),
+        tags=["Tomorrow's news"],
+        authors=[scheduled_author],
+    )
+    return make_article(section=section, tags=["Public"])
+
+
+@pytest.mark.parametrize("slug", ["secret-plan", "tomorrows-news"])
+def test_a_tag_only_hidden_stories_use_is_404_with_any_cursor(client, hidden_stories, slug):
+    for query in ["", "?before=1-1", f"?before={encode_cursor(hidden_stories)}"]:
+        assert client.get(f"/tags/{slug}/{query}").status_code == 404, query
+
+
+@pytest.mark.parametrize("slug", ["draft-only", "scheduled-only"])
+def test_an_author_only_on_hidden_stories_has_no_public_page_or_feed(client, hidden_stories, slug):
+    for suffix in ["", "?before=1-1", f"?before={encode_cursor(hidden_stories)}", "rss/", "atom/"]:
+        assert client.get(f"/authors/{slug}/{suffix}").status_code == 404, suffix
+
+
+def test_the_search_form_lists_only_active_authors_with_published_stories(client, hidden_stories):
+    make_author(name="Gone Reporter", slug="gone", is_active=False)
+    page = client.get("/search/").content.decode()
+    assert "Draft Only" not in page
+    assert "Scheduled Only" not in page
+    assert "Gone Reporter" not in page
+    assert "Draft Only" not in client.get("/search/?author=draft-only").content.decode()
+
+
+def test_an_older_page_of_a_public_tag_may_be_empty(client, hidden_stories):
+    assert client.get(f"/tags/public/?before={encode_cursor(hidden_stories)}").status_code == 200
