@@ -230,8 +230,11 @@ def kill(*, article, user, notice):
         raise EditorialError("Write the notice readers will see instead of the story.")
 
     def check(current):
-        if current.status != Article.Status.PUBLISHED:
-            raise EditorialError("Only published stories can be killed; unpublished ones can be deleted.")
+        # A scheduled story is not live yet: a 410 at its address would reveal it before its time.
+        if not current.is_published:
+            raise EditorialError(
+                "Only a live story can be killed; unpublish a scheduled one, and delete one that never went out."
+            )
 
     def change(current):
         current.status, current.killed_at, current.kill_notice = Article.Status.KILLED, timezone.now(), notice

@@ -283,9 +283,9 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
         if not self.has_publish_permission(request):
             raise PermissionDenied
         article = self._article_or_404(request, object_id)
-        if article.status != Article.Status.PUBLISHED:
-            # A story that never ran has nothing to withdraw; a 410 would announce that it existed.
-            raise Http404("Only published stories can be killed; unpublished ones can be deleted.")
+        if not article.is_published:
+            # A story that is not live has nothing to withdraw; a 410 would announce that it exists.
+            raise Http404("Only a live story can be killed.")
         form = KillForm(request.POST or None, initial={"notice": article.kill_notice or KillForm.DEFAULT_NOTICE})
         if request.method == "POST" and form.is_valid():
             try:

@@ -11,7 +11,7 @@ from reversion.models import Version
 
 from feed import workflow
 from feed.models import Article, Byline, Correction
-from tests.factories import make_article, make_author, make_photo, make_ready_article, make_user
+from tests.factories import change_url, make_article, make_author, make_photo, make_ready_article, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -131,8 +131,8 @@ def test_a_reporter_cannot_submit_or_recall_someone_elses_story():
         workflow.return_to_draft(article=article, user=reporter)
 
 
-def test_kill_needs_a_notice_and_a_published_story(editor):
-    with pytest.raises(workflow.EditorialError, match="Only published stories"):
+def test_kill_needs_a_notice_and_a_live_story(editor):
+    with pytest.raises(workflow.EditorialError, match="Only a live story"):
         workflow.kill(article=ready_draft(), user=editor, notice="Withdrawn.")
     article = make_ready_article()
     with pytest.raises(workflow.EditorialError, match="Write the notice"):
@@ -216,3 +216,18 @@ def test_a_draft_may_be_saved_unfinished(editor):
     article = make_article(status=Article.Status.DRAFT, published_at=None, summary="")
     workflow.save_changes(article=article, user=editor)
     assert Article.objects.get(pk=article.pk).updated_at is None
+
+
+def test_a_scheduled_story_cannot_be_killed(editor, client):
+    """Its address must stay a 404 until its time, not turn into a 410 with the notice."""
+    scheduled = make_ready_article(published_at=timezone.now() + timedelta(hours=3))
+    with pytest.raises(workflow.EditorialError, match="Only a live story"):
+        workflow.kill(article=scheduled, user=editor, notice="Withdrawn.")
+    assert client.get(scheduled.get_absolute_url()).status_code == 404
+
+
+def test_the_admin_offers_no_kill_for_a_scheduled_story(editor, client):
+    scheduled = make_ready_article(published_at=timezone.now() + timedelta(hours=3))
+    client.force_login(editor)
+    assert "Kill…" not in client.get(change_url(scheduled)).content.decode()
+    assert client.get(f"{change_url(scheduled)}kill/").status_code == 404
