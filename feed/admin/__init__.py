@@ -1,8 +1,10 @@
 """The newsroom's admin: stories (articles.py) with their rows (inlines.py) and form (forms.py), the
 trash, sections and tags. Importing this package registers them all."""
 
+from django.contrib.auth import get_permission_codename
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
+from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from ..models import Article
@@ -12,13 +14,22 @@ __all__ = ["articles", "sections", "trash", "view_on_site_for_visible_articles"]
 
 
 def view_on_site_for_visible_articles(request, content_type_id, object_id):
-    """The admin's /admin/r/ redirect, which checks only that the user is staff, refused for stories
-    the user may not see: it would reveal their address, and so their headline."""
+    """The admin's /admin/r/ redirect, which by itself checks only that the user is staff, for objects
+    the user may view, and, for a story or anything of one (a correction, a byline, a link), only when
+    the user may see that story: the address it leads to reveals the story's headline."""
     content_type = ContentType.objects.filter(pk=content_type_id).first()
     model = content_type.model_class() if content_type else None
-    is_story = model is not None and issubclass(model, Article)
-    if is_story and not (
-        str(object_id).isdigit() and Article.objects.visible_to_staff(request.user).filter(pk=object_id).exists()
+    if model is None or not request.user.has_perm(
+        f"{model._meta.app_label}.{get_permission_codename('view', model._meta)}"
     ):
-        raise Http404("No such story.")
+        raise Http404("No such object.")
+    try:
+        found = model._default_manager.filter(pk=object_id).first()
+    except (ValueError, ValidationError):
+        found = None
+    story = found if isinstance(found, Article) else getattr(found, "article", None)
+    if found is None or (
+        isinstance(story, Article) and not Article.objects.visible_to_staff(request.user).filter(pk=story.pk).exists()
+    ):
+        raise Http404("No such object.")
     return shortcut(request, content_type_id, object_id)

@@ -4,10 +4,12 @@ not see them."""
 from datetime import timedelta
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from feed.models import Correction
 from feed.pagination import encode_cursor
-from tests.factories import make_article, make_author, make_section
+from tests.factories import make_article, make_author, make_section, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +53,31 @@ def test_the_search_form_lists_only_active_authors_with_published_stories(client
 
 def test_an_older_page_of_a_public_tag_may_be_empty(client, hidden_stories):
     assert client.get(f"/tags/public/?before={encode_cursor(hidden_stories)}").status_code == 200
+
+
+def shortcut_address(obj):
+    return f"/admin/r/{ContentType.objects.get_for_model(obj).pk}/{obj.pk}/"
+
+
+@pytest.fixture
+def embargoed_draft_correction():
+    draft = make_article(
+        status="draft", published_at=None, slug="minister-resigns", embargo_until=timezone.now() + timedelta(days=1)
+    )
+    return Correction.objects.create(article=draft, text="The minister's name was misspelt.")
+
+
+@pytest.mark.parametrize("role", [None, "Reporter", "Bio manager"])
+def test_admin_shortcut_does_not_lead_staff_to_a_story_they_may_not_see(client, embargoed_draft_correction, role):
+    client.force_login(make_user(role))
+    for obj in [embargoed_draft_correction, embargoed_draft_correction.article]:
+        response = client.get(shortcut_address(obj))
+        assert response.status_code == 404, obj
+        assert "minister-resigns" not in response.get("Location", "")
+
+
+def test_admin_shortcut_still_leads_an_editor_to_the_story(client, embargoed_draft_correction):
+    client.force_login(make_user("Editor"))
+    response = client.get(shortcut_address(embargoed_draft_correction))
+    assert response.status_code == 302
+    assert "minister-resigns" in response["Location"]
