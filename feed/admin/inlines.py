@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.db.models import Q
 
 from common.admin_guards import CappedInlineMixin, GuardedAutocompleteSelect
 
@@ -61,6 +62,14 @@ class RelatedLinkInline(CappedInlineMixin, NamedBlankAutocompleteMixin, admin.St
             # The same stories the autocomplete offers: a posted id of any other is refused.
             kwargs["queryset"] = Article.objects.visible_to_staff(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_queryset(self, request):
+        """Links to stories the user may not see are left out of the form, read-only or not (a save
+        leaves them as they are): their headlines and admin links would give those stories away."""
+        links = super().get_queryset(request)
+        if request.user.has_perm("feed.change_any_article"):
+            return links
+        return links.filter(Q(target__isnull=True) | Q(target__in=Article.objects.visible_to_staff(request.user)))
 
 
 class CorrectionInline(CappedInlineMixin, admin.TabularInline):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from feed.models import Correction
 from feed.pagination import encode_cursor
-from tests.factories import make_article, make_author, make_section, make_user
+from tests.factories import change_url, make_article, make_author, make_related_link, make_section, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +81,21 @@ def test_admin_shortcut_still_leads_an_editor_to_the_story(client, embargoed_dra
     response = client.get(shortcut_address(embargoed_draft_correction))
     assert response.status_code == 302
     assert "minister-resigns" in response["Location"]
+
+
+def test_a_reporters_read_only_story_does_not_list_hidden_related_stories(client):
+    reporter = make_user("Reporter")
+    published = make_article(headline="Published story")
+    hidden = {
+        "Someone else's draft": make_article(headline="Someone else's draft", status="draft", published_at=None),
+        "Tomorrow's scoop": make_article(headline="Tomorrow's scoop", published_at=timezone.now() + timedelta(days=1)),
+        "Binned story": make_article(headline="Binned story", deleted_at=timezone.now()),
+    }
+    for target in [*hidden.values(), make_article(headline="Another live story")]:
+        make_related_link(article=published, target=target)
+    client.force_login(reporter)
+    page = client.get(change_url(published)).content.decode()
+    assert "Another live story" in page
+    for headline, story in hidden.items():
+        assert headline not in page and headline.replace("'", "&#x27;") not in page
+        assert change_url(story) not in page
