@@ -226,12 +226,13 @@ def rendition_formats(slot):
     return [fmt for fmt in slot.formats if fmt == "jpeg" or fmt in settings.NEWSROOM_RENDITION_FORMATS]
 
 
-def build_renditions(image_file, name_prefix, storage, focal=(0.5, 0.5), overrides=None):
+def build_renditions(image_file, name_prefix, storage, focal=(0.5, 0.5), overrides=None, key=""):
     """Write every slot's renditions through the storage API; returns the list to store on the Photo.
 
     Widths larger than the crop are skipped (never upscaled); when even the smallest is too
-    large, the crop's own width is made instead. Names carry a hash of the crop, so a new focal
-    point gives new URLs and caches never serve an old crop.
+    large, the crop's own width is made instead. Names carry a hash of the crop keyed with the
+    photo's secret `key`: a new focal point gives new URLs, so caches never serve an old crop, and
+    nobody who can reach the media host can work out the names of photos not yet published.
     """
     overrides = overrides or {}
     image_file.seek(0)
@@ -249,7 +250,7 @@ def build_renditions(image_file, name_prefix, storage, focal=(0.5, 0.5), overrid
                 else:
                     box = crop_box(source.width, source.height, slot.aspect, *focal)
                 cropped = source.crop(box)
-                tag = hashlib.sha1(repr(box).encode()).hexdigest()[:8]
+                tag = hashlib.blake2b(repr(box).encode(), key=key.encode(), digest_size=8).hexdigest()
                 widths = [w for w in slot.widths if w <= cropped.width] or [cropped.width]
                 entries = []
                 for width in widths:

@@ -1,5 +1,6 @@
 import errno
 import operator
+import secrets
 from contextlib import contextmanager
 from functools import lru_cache, reduce
 from pathlib import PurePath
@@ -114,6 +115,10 @@ class PhotoQuerySet(models.QuerySet):
         return self.annotate(usage_count=reduce(operator.add, counts, Value(0)))
 
 
+def new_rendition_key():
+    return secrets.token_hex(16)
+
+
 class Photo(models.Model):
     image = models.ImageField(
         upload_to="photos/%Y/%m/",
@@ -145,6 +150,8 @@ class Photo(models.Model):
     )
     focal_y = models.FloatField(default=0.5, validators=FRACTION)
     renditions = models.JSONField(default=dict, editable=False)
+    # The secret in the names of the photo's renditions (media.images.build_renditions).
+    rendition_key = models.CharField(max_length=32, default=new_rendition_key, editable=False)
     uploaded_at = models.DateTimeField(auto_now_add=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -222,6 +229,7 @@ class Photo(models.Model):
                 default_storage,
                 focal=(self.focal_x, self.focal_y),
                 overrides=overrides,
+                key=self.rendition_key,
             )
         Photo.objects.filter(pk=self.pk).update(renditions=self.renditions)
         self._built_from = self._rendition_inputs()
