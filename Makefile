@@ -19,8 +19,8 @@ run: $(STAMP)
 	$(BIN)/python manage.py ensure_admin
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-# Production serving on this machine: DEBUG off, hashed and compressed static files, gunicorn
-# (gunicorn.conf.py). A throwaway SECRET_KEY is made in var/ if none is set. Plain http here, so
+# Production serving on this machine: DEBUG off, hashed and compressed static files, nginx in front of gunicorn
+# (manage.py serve, gunicorn.conf.py). A throwaway SECRET_KEY is made in var/ if none is set. Plain http here, so
 # the HTTPS-only settings are turned off; a real deployment sets none of these (docs/deploy.md).
 serve: export DEBUG := 0
 serve: export SECURE_SSL_REDIRECT ?= 0
@@ -30,7 +30,7 @@ serve: export SECURE_HSTS_SECONDS ?= 0
 serve: $(STAMP) var/secret-key.txt
 	SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret-key.txt)} $(BIN)/python manage.py collectstatic --noinput -v0
 	SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret-key.txt)} $(BIN)/python manage.py migrate --noinput
-	SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret-key.txt)} $(BIN)/gunicorn -c gunicorn.conf.py
+	SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret-key.txt)} $(BIN)/python manage.py serve
 
 var/secret-key.txt:
 	mkdir -p var

@@ -1,7 +1,8 @@
 """gunicorn settings for `make serve`, `make bench` and production; each can be set from the environment.
 
-Sync workers: the pages are CPU-bound template rendering over short database queries, and a CDN in
-front absorbs slow clients. Start with 2 workers per core (WEB_CONCURRENCY).
+Sync workers: the pages are CPU-bound template rendering over short database queries, and nginx in
+front (manage.py serve, docs/deploy.md) takes slow clients off them. Start with 2 workers per core
+(WEB_CONCURRENCY).
 """
 
 import os

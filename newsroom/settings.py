@@ -271,6 +271,11 @@ AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "newsroom/locked_out.html"
+# Behind a proxy every request comes from the proxy: the client's address is in the header the proxy
+# sets (and overwrites), named as in request.META. `manage.py serve` sets it for its nginx.
+CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER", "")
+if CLIENT_ADDRESS_HEADER:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = (CLIENT_ADDRESS_HEADER, "REMOTE_ADDR")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
