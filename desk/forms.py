@@ -8,6 +8,8 @@ from .models import AUTOSAVED_FIELDS
 
 
 class QuickPostForm(forms.Form):
+    required_css_class = "required"
+
     headline = forms.CharField(max_length=Article._meta.get_field("headline").max_length)
     summary = forms.CharField(
         max_length=500,
