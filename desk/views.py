@@ -32,7 +32,8 @@ ACTIONS = {
 
 
 def desk_sections(user):
-    """The desk's lists of stories the user may see, one query each: the stories with their sections."""
+    """The desk's lists of stories the user may see, one query each: the stories with their sections,
+    and the other users' editing sessions with their users and stories."""
     now = timezone.now()
     # A row shows no body, and the search document is never shown.
     unread = ("body", "search_vector")
@@ -60,6 +61,7 @@ def desk_sections(user):
         "being_edited": list(
             EditingSession.objects.active()
             .filter(article__in=stories.values("pk"))
+            .exclude(user=user)
             .select_related("user", "article")
             .defer(*(f"article__{name}" for name in unread))
             .order_by("-started_at")[:ROWS_PER_SECTION]

@@ -9,7 +9,7 @@ from django.utils import timezone
 from desk.models import EditingSession, WorkingCopy
 from feed.models import Article
 from tests.browser.test_accessibility import serious_violations
-from tests.factories import make_author, make_photo, make_ready_article, make_section, make_user
+from tests.factories import make_author, make_draft, make_photo, make_ready_article, make_section, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -177,12 +177,14 @@ def test_presence_shows_in_the_other_browser_and_goes_when_it_leaves(site, roles
 
 
 def test_axe_finds_no_serious_problem_on_the_desk(site, roles, page):
+    make_section(name="Kyiv")
     in_review(headline="Waiting for an editor")
     make_ready_article(headline="Went live an hour ago")
     make_ready_article(headline="Goes live tomorrow", published_at=timezone.now() + timezone.timedelta(days=1))
-    editor = make_user("Editor", username="editor", first_name="Olena")
+    make_draft(headline="Council votes on the shelter budget", created_by=make_user("Editor", username="editor"))
+    colleague = make_user("Editor", first_name="Olena", last_name="Shevchenko")
     live = make_ready_article(headline="Being rewritten", lead_photo=make_photo())
-    EditingSession.objects.create(user=editor, article=live, started_at=timezone.now(), last_seen=timezone.now())
+    EditingSession.objects.create(user=colleague, article=live, started_at=timezone.now(), last_seen=timezone.now())
     log_in(page, site, "editor")
     page.screenshot(path=SCREENSHOTS.format("desk"), full_page=True)
     assert serious_violations(page) == []

@@ -85,6 +85,13 @@ def test_the_desk_runs_a_fixed_number_of_queries(client, django_assert_max_num_q
     assert len(response.context["in_review"]) == 9
 
 
+def test_being_edited_now_leaves_out_the_user_s_own_sessions(client):
+    editor = make_user("Editor")
+    story = make_ready_article()
+    EditingSession.objects.create(user=editor, article=story, started_at=timezone.now(), last_seen=timezone.now())
+    assert desk_page(client, editor).context["being_edited"] == []
+
+
 def test_a_reporter_sees_only_their_own_drafts_and_may_submit_them(client):
     author = make_author()
     reporter = make_user("Reporter", author=author)

@@ -93,6 +93,10 @@
     form.addEventListener("submit", function () { submitting = true; clearTimeout(timer); });
     heartbeat();
     setInterval(heartbeat, HEARTBEAT_MS);
+    // Browsers slow timers in a background tab to once a minute, so say so at once on coming back.
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "visible") heartbeat();
+    });
     window.addEventListener("pagehide", function () {
       // A save in flight makes a working copy pointless: the story itself is being saved.
       if (timer !== null && !submitting) {
