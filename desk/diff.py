@@ -2,7 +2,7 @@
 
 import difflib
 
-from feed.html import body_text, split_blocks
+from feed.html import body_text, sanitize_body, split_blocks
 from feed.models import Article
 
 from .models import AUTOSAVED_FIELDS
@@ -30,6 +30,8 @@ def working_copy_diff(article, copy):
             for line in difflib.ndiff(_lines(name, saved), _lines(name, typed))
             if line[:2] in ("- ", "+ ")
         ]
+        if not lines and name == "body" and sanitize_body(typed) != saved:
+            lines = [("added", "Changes to formatting or links only")]
         if lines:
             changes.append((Article._meta.get_field(name).verbose_name.capitalize(), lines))
     return changes

@@ -76,6 +76,14 @@ def test_reopening_offers_the_restore_with_a_diff_and_restores_exactly_the_text(
     assert story.headline != "A sharper headline"
 
 
+def test_a_change_of_formatting_alone_is_named_in_the_diff(client):
+    client.force_login(make_user("Editor"))
+    story = make_ready_article(body="<p>The bridge reopened.</p>")
+    autosave(client, story, body="<p>The <strong>bridge</strong> reopened.</p>")
+    page = client.get(change_url(story))
+    assert page.context["working_copy_diff"] == [("Body", [("added", "Changes to formatting or links only")])]
+
+
 def test_a_restore_typed_against_an_older_version_still_warns_of_the_colleague_s_save(client):
     editor = make_user("Editor")
     story = make_ready_article()
