@@ -4,11 +4,12 @@ presence between two browsers, and axe on the desk."""
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
 from desk.models import EditingSession, WorkingCopy
 from feed.models import Article
-from tests.browser.test_accessibility import serious_violations
+from tests.browser.test_accessibility import SERIOUS, serious_violations
 from tests.factories import make_author, make_draft, make_photo, make_ready_article, make_section, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -37,6 +38,13 @@ def log_in(page, site, username, next_address="/admin/"):
     page.get_by_label("Password").fill("correct horse battery")
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(re.compile(re.escape(next_address) + "$"))
+
+
+def notice_violations(page, selector):
+    """axe's serious and critical findings inside the elements `selector` finds."""
+    assert page.locator(selector).count() > 0, selector
+    results = Axe().run(page, context={"include": [[selector]]})
+    return [violation["id"] for violation in results.response["violations"] if violation["impact"] in SERIOUS]
 
 
 def in_review(**kw):
@@ -132,6 +140,8 @@ def test_a_tab_closed_mid_sentence_offers_its_text_back_exactly(site, roles, bro
     notice = page.get_by_role("region", name=re.compile(r"Restore your unsaved changes from \d\d:\d\d"))
     assert "Traffic is slow on the approach, the city's road serv" in notice.inner_text()
     page.screenshot(path=SCREENSHOTS.format("restore"), full_page=True)
+    # The form's own problems are the article form's (test_accessibility.py); these are the notice's.
+    assert notice_violations(page, "#content-main > .desk-notice") == []
     notice.get_by_role("link", name=re.compile("Restore your unsaved changes")).click()
 
     page.locator(".ProseMirror[contenteditable=true]").wait_for()
@@ -159,6 +169,7 @@ def test_presence_shows_in_the_other_browser_and_goes_when_it_leaves(site, roles
     presence.get_by_text(re.compile(r"Ivan has been editing since \d\d:\d\d")).wait_for(timeout=20_000)
     assert "Olena has been editing since" in ivan.locator("#desk-presence").inner_text()
     olena.screenshot(path=SCREENSHOTS.format("presence"), full_page=True)
+    assert notice_violations(olena, "#desk-presence") == []
 
     listing = browser.new_context()
     list_page = listing.new_page()
