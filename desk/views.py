@@ -53,11 +53,7 @@ def desk_sections(user):
             .filter(published_at__gte=now - timedelta(hours=24))
             .order_by("-published_at")[:ROWS_PER_SECTION]
         ),
-        "my_drafts": list(
-            mine.filter(status=Article.Status.DRAFT)
-            .select_related("section")
-            .order_by("-modified_at")[:ROWS_PER_SECTION]
-        ),
+        "my_drafts": list(mine.filter(status=Article.Status.DRAFT).order_by("-modified_at")[:ROWS_PER_SECTION]),
         "being_edited": list(
             EditingSession.objects.active()
             .filter(article__in=stories.values("pk"))
