@@ -186,3 +186,19 @@ def test_autosave_needs_the_csrf_token_a_login_and_a_post():
     assert autosave(client, story, headline="x").status_code == 403
     assert client.get(reverse("desk:autosave", args=[story.pk])).status_code == 405
     assert not WorkingCopy.objects.exists()
+
+
+def test_the_script_runs_on_forms_the_user_may_change_and_only_there(client):
+    author = make_author()
+    reporter = make_user("Reporter", author=author)
+    own = make_draft(authors=[author])
+    published = make_ready_article()
+    client.force_login(reporter)
+
+    editable = client.get(change_url(own)).text
+    read_only = client.get(change_url(published)).text
+
+    assert "desk/autosave.js" in editable and 'id="desk-editing"' in editable
+    assert reverse("desk:autosave", args=[own.pk]) in editable
+    assert 'id="desk-editing"' not in read_only
+    assert "desk/autosave.js" not in client.get("/").text
