@@ -141,13 +141,14 @@ class ReaderPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if settings.NEWSROOM_PAGE_CACHE_SECONDS <= 0 or not _cacheable_request(request):
+        if settings.NEWSROOM_PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
             return self.get_response(request)
         try:
             match = resolve(request.path_info)
         except Resolver404:
             return self.get_response(request)
-        if not getattr(match.func, "cached_reader_page", False):
+        # Asked last: a session cookie costs a lookup, which other pages (the admin) must not pay twice.
+        if not getattr(match.func, "cached_reader_page", False) or not _cacheable_request(request):
             return self.get_response(request)
         lookup = _look_up(request)
         if lookup.response is not None:

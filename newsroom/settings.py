@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "media",
     "authors",
     "feed",
+    # The admin's front page for the newsroom, quick post, autosave and presence (above feed).
+    "desk",
     # Not newsroom code: demo data, benchmarks, the chaos run and the local admin (manage.py commands).
     "devtools",
 ]

@@ -20,6 +20,8 @@ urlpatterns = [
         admin.site.admin_view(view_on_site_for_visible_articles),
         name="view_on_site",
     ),
+    # The desk answers /admin/ itself and a few addresses below it; the rest is the admin's.
+    path("admin/", include("desk.urls")),
     path("admin/", admin.site.urls),
     path("", include("feed.urls")),
 ]
