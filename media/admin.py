@@ -46,6 +46,9 @@ class PhotoForm(forms.ModelForm):
         # closed, and browsers do not resend a file: the form is shown again without it, to choose again.
         self.refusal = getattr(self.request, "photo_not_stored", None)
         super().__init__(data, None if self.refusal else files, *args, **kwargs)
+        # A role that may only view photos gets a form without fields: the admin shows them read-only.
+        if not self.fields:
+            return
         if self.instance.image:
             self.fields["focal_x"].widget.image_url = self.instance.rendition_url("full", 640)
         self.fields["credit"].required = False
