@@ -5,7 +5,7 @@ from django.utils.html import format_html
 
 from common.admin_guards import CappedInlineMixin, GuardedAdminMixin
 
-from .images import read_credit
+from .images import SLOTS, read_credit
 from .models import DiskFullError, Photo, PhotoCredit, SlotCrop, usage_relations
 from .templatetags.media_tags import photo_credit
 from .widgets import FocalPointWidget
@@ -87,7 +87,9 @@ class SlotCropInline(CappedInlineMixin, admin.TabularInline):
     extra = 0
     max_num = len(SlotCrop._meta.get_field("slot").choices)
     verbose_name = "own crop"
-    verbose_name_plural = "Own crops (replace the point-of-interest crop for one slot)"
+    verbose_name_plural = "Own crops (replace the point-of-interest crop for one slot: {})".format(
+        ", ".join(f"{slot.name} {slot.shape}" for slot in SLOTS.values() if slot.aspect)
+    )
 
 
 def usage_label():
