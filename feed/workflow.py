@@ -165,15 +165,24 @@ def submit_for_review(*, article, user):
     return _apply(article, user, "Submitted for review.", change)
 
 
+def may_return_to_draft(article, user):
+    """Whether `user` may take `article` back from review: an editor, or the story's own writer."""
+    return may_publish(user) or (user.is_active and user.is_staff and article.is_owned_by(user))
+
+
 def return_to_draft(*, article, user):
     """A story in review goes back to its writer's hands (the writer may ask for it, or an editor)."""
-    if not (article.status == Article.Status.REVIEW and (may_publish(user) or article.is_owned_by(user))):
+    if not may_return_to_draft(article, user):
         raise NotAllowed("Only an editor or the story's own writer can take it back from review.")
+
+    def check(current):
+        if current.status != Article.Status.REVIEW:
+            raise EditorialError("Only a story in review can be returned to draft.")
 
     def change(current):
         current.status = Article.Status.DRAFT
 
-    return _apply(article, user, "Returned to draft.", change)
+    return _apply(article, user, "Returned to draft.", change, check)
 
 
 def publish_now(*, article, user):
