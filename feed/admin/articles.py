@@ -18,7 +18,7 @@ from common.admin_guards import GuardedAdminMixin
 
 from .. import revisions, workflow
 from ..html import sanitize_body
-from ..models import Article, Byline, Correction, RelatedLink
+from ..models import TRASH_DAYS, Article, Byline, Correction, RelatedLink
 from .forms import (
     PUBLISHING_INTENTS,
     ArticleForm,
@@ -84,8 +84,9 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
         "body_as_read",
     ]
     inlines = [BylineInline, RelatedLinkInline, CorrectionInline]
-    actions = ["publish_selected", "unpublish_selected"]
+    actions = ["publish_selected", "unpublish_selected", "trash_selected"]
     change_form_template = "admin/feed/article/change_form.html"
+    delete_confirmation_template = "admin/feed/article/delete_confirmation.html"
     object_history_template = "admin/feed/article/object_history.html"
     fieldsets = [
         # known_version is a hidden field of the form, rendered by the template: a fieldset would give it a
@@ -272,7 +273,20 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
             reversion.set_comment(entry.get_change_message())
         return entry
 
-    # Deleting moves stories to the trash.
+    # Deleting moves stories to the trash, and is said so: the stock words speak of deleting.
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # trash_selected instead
+        return actions
+
+    def delete_view(self, request, object_id, extra_context=None):
+        extra_context = (extra_context or {}) | {"title": "Move to the trash?", "trash_days": TRASH_DAYS}
+        return super().delete_view(request, object_id, extra_context)
+
+    def response_delete(self, request, obj_display, obj_id):
+        self.message_user(request, f"“{obj_display}” is in the trash; it can be restored for {TRASH_DAYS} days.")
+        return redirect("admin:feed_article_changelist")
 
     def delete_model(self, request, obj):
         workflow.move_to_trash(article=obj, user=request.user)
@@ -288,18 +302,20 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
 
     # Bulk actions.
 
-    def apply_to_each(self, request, queryset, service, done):
-        """Runs a workflow service on each selected story; says which were refused and why."""
+    def apply_to_each(self, request, queryset, service, done, where=""):
+        """Runs a workflow service on each selected story; says which were refused and why. The message
+        reads "{done} 2 stories{where}.", e.g. "Moved 2 stories to the trash (…)"."""
         changed = 0
         for article in queryset:
             try:
                 service(article=article, user=request.user)
             except workflow.EditorialError as refusal:
-                self.message_user(request, f"“{article}” was not {done}: {refusal}", messages.WARNING)
+                self.message_user(request, f"“{article}” was not {done}{where}: {refusal}", messages.WARNING)
             else:
                 changed += 1
         if changed:
-            self.message_user(request, f"{done.capitalize()} {changed} stor{'y' if changed == 1 else 'ies'}.")
+            stories = f"{changed} stor{'y' if changed == 1 else 'ies'}"
+            self.message_user(request, f"{done.capitalize()} {stories}{where}.")
 
     @admin.action(permissions=["publish"], description="Publish the selected stories now")
     def publish_selected(self, request, queryset):
@@ -310,6 +326,11 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
     @admin.action(permissions=["publish"], description="Unpublish the selected stories")
     def unpublish_selected(self, request, queryset):
         self.apply_to_each(request, queryset.filter(status=Article.Status.PUBLISHED), workflow.unpublish, "unpublished")
+
+    @admin.action(permissions=["delete"], description="Move the selected stories to the trash")
+    def trash_selected(self, request, queryset):
+        where = f" to the trash (restorable for {TRASH_DAYS} days)"
+        self.apply_to_each(request, queryset, workflow.move_to_trash, "moved", where)
 
     # Kill, revisions.
 
