@@ -22,6 +22,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from reversion.errors import RevertError
 
+from common.times import local_time
+
 from . import revisions
 from .models import Article, Correction
 
@@ -44,10 +46,6 @@ class Outcome:
 
     article: Article
     message: str
-
-
-def local(moment):
-    return f"{timezone.localtime(moment):%d %B %Y, %H:%M}"
 
 
 def publication_time(moment):
@@ -100,7 +98,7 @@ def going_live_problems(article, *, at, byline_count=None):
     if not byline_count:
         problems.append("Add at least one byline.")
     if article.embargo_until and at < article.embargo_until:
-        problems.append(f"This story is under embargo until {local(article.embargo_until)}.")
+        problems.append(f"This story is under embargo until {local_time(article.embargo_until)}.")
     return problems
 
 
@@ -214,7 +212,7 @@ def schedule(*, article, user, at):
     def change(current):
         current.status, current.published_at = Article.Status.PUBLISHED, at
 
-    return _apply(article, user, f"Scheduled for {local(at)}.", change, check)
+    return _apply(article, user, f"Scheduled for {local_time(at)}.", change, check)
 
 
 def unpublish(*, article, user):
@@ -278,7 +276,7 @@ def restore_revision(*, article, version, user):
     """Brings back a revision's content (fields, bylines, related links); the story keeps its place in
     the workflow, and the version it replaces stays in the history."""
     _require_editing(article, user)
-    message = f"Restored the revision of {local(version.revision.date_created)}."
+    message = f"Restored the revision of {local_time(version.revision.date_created)}."
     try:
         with transaction.atomic():
             _locked(article)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from js_asset import Media
 
 from common.admin_guards import GuardedAdminMixin
+from common.times import local_time
 
 from .. import revisions, workflow
 from ..html import sanitize_body
@@ -390,7 +391,7 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
             return redirect("admin:feed_article_change", article.pk)
         rows, body = revisions.compare(version, article)
         context = self.admin_site.each_context(request) | {
-            "title": f"Revision of {timezone.localtime(version.revision.date_created):%d %B %Y, %H:%M}",
+            "title": f"Revision of {local_time(version.revision.date_created)}",
             "opts": self.opts,
             "original": article,
             "version": version,
