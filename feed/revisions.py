@@ -8,6 +8,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from authors.models import Author
+from common.times import local_time
 
 from .html import body_text, split_blocks
 from .models import Article, Byline
@@ -90,7 +91,6 @@ def restore(article, version, user):
     """Brings back a revision's content (fields, bylines, related links), keeping the story's
     place in the workflow. The restore is itself a new revision."""
     workflow = {name: getattr(article, name) for name in WORKFLOW_FIELDS}
-    saved_at = timezone.localtime(version.revision.date_created)
     with transaction.atomic(), reversion.create_revision():
         version.revision.revert(delete=True)
         restored = Article.objects.get(pk=article.pk)
@@ -98,5 +98,5 @@ def restore(article, version, user):
             setattr(restored, name, value)
         restored.save()  # cleans the body again and moves the version on
         reversion.set_user(user)
-        reversion.set_comment(f"Restored the revision of {saved_at:%d %B %Y, %H:%M}.")
+        reversion.set_comment(f"Restored the revision of {local_time(version.revision.date_created)}.")
     return restored

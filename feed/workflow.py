@@ -22,6 +22,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from reversion.errors import RevertError
 
+from common.times import local_time
+
 from . import revisions
 from .models import Article, Correction
 
@@ -44,10 +46,6 @@ class Outcome:
 
     article: Article
     message: str
-
-
-def local(moment):
-    return f"{timezone.localtime(moment):%d %B %Y, %H:%M}"
 
 
 def publication_time(moment):
@@ -100,7 +98,7 @@ def going_live_problems(article, *, at, byline_count=None):
     if not byline_count:
         problems.append("Add at least one byline.")
     if article.embargo_until and at < article.embargo_until:
-        problems.append(f"This story is under embargo until {local(article.embargo_until)}.")
+        problems.append(f"This story is under embargo until {local_time(article.embargo_until)}.")
     return problems
 
 
@@ -165,15 +163,24 @@ def submit_for_review(*, article, user):
     return _apply(article, user, "Submitted for review.", change)
 
 
+def may_return_to_draft(article, user):
+    """Whether `user` may take `article` back from review: an editor, or the story's own writer."""
+    return may_publish(user) or (user.is_active and user.is_staff and article.is_owned_by(user))
+
+
 def return_to_draft(*, article, user):
     """A story in review goes back to its writer's hands (the writer may ask for it, or an editor)."""
-    if not (article.status == Article.Status.REVIEW and (may_publish(user) or article.is_owned_by(user))):
+    if not may_return_to_draft(article, user):
         raise NotAllowed("Only an editor or the story's own writer can take it back from review.")
+
+    def check(current):
+        if current.status != Article.Status.REVIEW:
+            raise EditorialError("Only a story in review can be returned to draft.")
 
     def change(current):
         current.status = Article.Status.DRAFT
 
-    return _apply(article, user, "Returned to draft.", change)
+    return _apply(article, user, "Returned to draft.", change, check)
 
 
 def publish_now(*, article, user):
@@ -205,7 +212,7 @@ def schedule(*, article, user, at):
     def change(current):
         current.status, current.published_at = Article.Status.PUBLISHED, at
 
-    return _apply(article, user, f"Scheduled for {local(at)}.", change, check)
+    return _apply(article, user, f"Scheduled for {local_time(at)}.", change, check)
 
 
 def unpublish(*, article, user):
@@ -272,7 +279,7 @@ def restore_revision(*, article, version, user):
     """Brings back a revision's content (fields, bylines, related links); the story keeps its place in
     the workflow, and the version it replaces stays in the history."""
     _require_editing(article, user)
-    message = f"Restored the revision of {local(version.revision.date_created)}."
+    message = f"Restored the revision of {local_time(version.revision.date_created)}."
     try:
         with transaction.atomic():
             _locked(article)

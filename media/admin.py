@@ -5,7 +5,7 @@ from django.utils.html import format_html
 
 from common.admin_guards import CappedInlineMixin, GuardedAdminMixin
 
-from .images import read_credit
+from .images import SLOTS, read_credit
 from .models import DiskFullError, Photo, PhotoCredit, SlotCrop, usage_relations
 from .templatetags.media_tags import photo_credit
 from .widgets import FocalPointWidget
@@ -46,6 +46,9 @@ class PhotoForm(forms.ModelForm):
         # closed, and browsers do not resend a file: the form is shown again without it, to choose again.
         self.refusal = getattr(self.request, "photo_not_stored", None)
         super().__init__(data, None if self.refusal else files, *args, **kwargs)
+        # A role that may only view photos gets a form without fields: the admin shows them read-only.
+        if not self.fields:
+            return
         if self.instance.image:
             self.fields["focal_x"].widget.image_url = self.instance.rendition_url("full", 640)
         self.fields["credit"].required = False
@@ -84,7 +87,9 @@ class SlotCropInline(CappedInlineMixin, admin.TabularInline):
     extra = 0
     max_num = len(SlotCrop._meta.get_field("slot").choices)
     verbose_name = "own crop"
-    verbose_name_plural = "Own crops (replace the point-of-interest crop for one slot)"
+    verbose_name_plural = "Own crops (replace the point-of-interest crop for one slot: {})".format(
+        ", ".join(f"{slot.name} {slot.shape}" for slot in SLOTS.values() if slot.aspect)
+    )
 
 
 def usage_label():

@@ -44,14 +44,19 @@ class Slot:
     aspect: float | None  # width / height; None keeps the photo's own shape
     widths: tuple
     formats: tuple = RENDITION_FORMATS
+    shape: str = ""  # the aspect as editors say it, e.g. "16:9"
 
 
 SLOTS = {
     "full": Slot("full", None, RENDITION_WIDTHS),
-    "lead": Slot("lead", 16 / 9, RENDITION_WIDTHS),
-    "square": Slot("square", 1.0, (160, 320, 640)),
-    "social": Slot("social", 1200 / 630, (1200,), ("jpeg",)),
+    "lead": Slot("lead", 16 / 9, RENDITION_WIDTHS, shape="16:9"),
+    "square": Slot("square", 1.0, (160, 320, 640), shape="1:1"),
+    "social": Slot("social", 1200 / 630, (1200,), ("jpeg",), shape="1.91:1"),
 }
+
+# How far an editor's crop may be from its slot's shape and still count as that shape: typed fractions
+# are rounded, so a crop is seldom exact to the pixel. build_renditions trims the rest.
+CROP_SHAPE_TOLERANCE = 0.01
 
 
 def in_storage(file):
@@ -210,6 +215,43 @@ def override_box(width, height, crop):
     )
 
 
+def fit_to_aspect(box, aspect):
+    """The largest box of the given aspect inside `box` (pixels: left, top, right, bottom), in its middle."""
+    left, top, right, bottom = box
+    width, height = right - left, bottom - top
+    if width / height > aspect:
+        fitted_w, fitted_h = max(1, round(height * aspect)), height
+    else:
+        fitted_w, fitted_h = width, max(1, round(width / aspect))
+    left += (width - fitted_w) // 2
+    top += (height - fitted_h) // 2
+    return left, top, left + fitted_w, top + fitted_h
+
+
+def validate_crop_shape(width, height, crop, slot):
+    """Refuse an editor's crop (fractions of an image of width by height pixels) that is not the slot's shape, naming
+    the largest crop of that shape inside it, as fractions to type in."""
+    box = override_box(width, height, crop)
+    box_w, box_h = box[2] - box[0], box[3] - box[1]
+    if min(box_w, box_h) < 1 or abs(box_w / box_h / slot.aspect - 1) <= CROP_SHAPE_TOLERANCE:
+        return
+    left, top, right, bottom = fit_to_aspect(box, slot.aspect)
+    suggestion = ", ".join(
+        f"{name} {round(value, 3):g}"
+        for name, value in (
+            ("left", left / width),
+            ("top", top / height),
+            ("right", right / width),
+            ("bottom", bottom / height),
+        )
+    )
+    raise ValidationError(
+        f"A {slot.name} crop is {slot.shape}; this one is {box_w}×{box_h} pixels of the photo. "
+        f"The largest {slot.shape} crop inside it: {suggestion}.",
+        code="crop_shape",
+    )
+
+
 def _encode(image, fmt):
     buffer = io.BytesIO()
     if fmt == "jpeg" and image.mode != "RGB":
@@ -246,7 +288,7 @@ def build_renditions(image_file, name_prefix, storage, focal=(0.5, 0.5), overrid
                 if slot.aspect is None:
                     box = (0, 0, source.width, source.height)
                 elif slot.name in overrides:
-                    box = override_box(source.width, source.height, overrides[slot.name])
+                    box = fit_to_aspect(override_box(source.width, source.height, overrides[slot.name]), slot.aspect)
                 else:
                     box = crop_box(source.width, source.height, slot.aspect, *focal)
                 cropped = source.crop(box)

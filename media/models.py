@@ -15,7 +15,15 @@ from django.db.models.functions import Coalesce, Lower
 
 from common.web_addresses import validate_web_address
 
-from .images import MIME_TYPES, SLOTS, build_renditions, clean_original, in_storage, validate_image_upload
+from .images import (
+    MIME_TYPES,
+    SLOTS,
+    build_renditions,
+    clean_original,
+    in_storage,
+    validate_crop_shape,
+    validate_image_upload,
+)
 
 
 @lru_cache(maxsize=50_000)
@@ -297,6 +305,17 @@ class SlotCrop(models.Model):
 
     def __str__(self):
         return f"{self.get_slot_display()} crop of {self.photo}"
+
+    def clean(self):
+        super().clean()
+        box = self.as_fractions()
+        # A box outside the photo or upside down is the check constraint's to refuse.
+        inside = (
+            None not in box.values() and 0 <= box["left"] < box["right"] <= 1 and 0 <= box["top"] < box["bottom"] <= 1
+        )
+        photo = self.photo if self.photo_id else None
+        if inside and self.slot in SLOTS and photo is not None and photo.width and photo.height:
+            validate_crop_shape(photo.width, photo.height, box, SLOTS[self.slot])
 
     def as_fractions(self):
         return {"left": self.left, "top": self.top, "right": self.right, "bottom": self.bottom}

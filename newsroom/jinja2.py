@@ -10,7 +10,7 @@ import re
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.dates import MONTHS_3
+from django.utils.dates import MONTHS
 from django.utils.text import Truncator, normalize_newlines
 from jinja2 import ChainableUndefined, Environment
 from markupsafe import Markup
@@ -77,11 +77,12 @@ def date(value, format_string):
 
 
 def card_time(value):
-    """A story card's <time>: its datetime value and its text as `date("j M Y, H:i")` writes it
-    ("9 Nov 2026, 08:05"), from one conversion to local time and without the format parser:
-    twenty cards a page."""
+    """A story card's <time>: its datetime value and its text as `date("DATETIME_FORMAT")` writes it
+    ("9 November 2026, 08:05", newsroom/formats/en_GB/formats.py), from one conversion to local time
+    and without the format parser: twenty cards a page. tests/feed/test_time_format.py holds the two
+    to the same text."""
     local = timezone.localtime(value)
-    shown = f"{local.day} {MONTHS_3[local.month].title()} {local.year:04d}, {local.hour:02d}:{local.minute:02d}"
+    shown = f"{local.day} {MONTHS[local.month]} {local.year:04d}, {local.hour:02d}:{local.minute:02d}"
     return local.replace(microsecond=0).isoformat(), shown
 
 

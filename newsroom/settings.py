@@ -67,6 +67,8 @@ NEWSROOM_HOST_PORTS = env_list(
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    # Before the admin, so that its templates/admin/base_site.html extends the admin's own.
+    "newsroom",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -79,7 +81,6 @@ INSTALLED_APPS = [
     "reversion",
     "django_prose_editor",
     "csp",
-    "newsroom",
     "media",
     "authors",
     "feed",
@@ -287,6 +288,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# One way of writing dates and times everywhere: "3 December 2026, 14:02" (common.times.local_time).
+FORMAT_MODULE_PATH = ["newsroom.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Kyiv")
 USE_I18N = True
 USE_TZ = True

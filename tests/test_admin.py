@@ -273,7 +273,7 @@ def test_possible_dates_in_the_date_hierarchy_still_narrow_the_list(admin_client
     ("changelist", "action"),
     [
         ("admin:feed_article_changelist", "publish_selected"),
-        ("admin:feed_article_changelist", "delete_selected"),
+        ("admin:feed_article_changelist", "trash_selected"),
         ("admin:media_photocredit_changelist", "delete_selected"),
         ("admin:taggit_tag_changelist", "delete_selected"),
     ],

@@ -10,12 +10,16 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
 from js_asset import Media
 
 from common.admin_guards import GuardedAdminMixin
+from common.times import local_time
 
 from .. import revisions, workflow
-from ..models import Article, Byline, Correction, RelatedLink
+from ..html import sanitize_body
+from ..models import TRASH_DAYS, Article, Byline, Correction, RelatedLink
 from .forms import (
     PUBLISHING_INTENTS,
     ArticleForm,
@@ -71,10 +75,19 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["lead_photo", "video_poster"]
-    readonly_fields = ["state", "updated_at", "reading_minutes", "created_at", "created_by", "modified_at"]
+    readonly_fields = [
+        "state",
+        "updated_at",
+        "reading_minutes",
+        "created_at",
+        "created_by",
+        "modified_at",
+        "body_as_read",
+    ]
     inlines = [BylineInline, RelatedLinkInline, CorrectionInline]
-    actions = ["publish_selected", "unpublish_selected"]
+    actions = ["publish_selected", "unpublish_selected", "trash_selected"]
     change_form_template = "admin/feed/article/change_form.html"
+    delete_confirmation_template = "admin/feed/article/delete_confirmation.html"
     object_history_template = "admin/feed/article/object_history.html"
     fieldsets = [
         # known_version is a hidden field of the form, rendered by the template: a fieldset would give it a
@@ -100,6 +113,7 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
 
     class Media:
         css = {"all": ["feed/admin.css"]}
+        js = ["feed/article_form.js"]
 
     # Permissions: editors work on every story; reporters on their own drafts (see Article).
 
@@ -121,6 +135,22 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
     def has_publish_permission(self, request):
         return request.user.has_perm("feed.publish_article")
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Read-only (a reporter's submitted story): the body as readers will read it, not its HTML, and
+        # no "substantive update" tick box for a save that cannot happen.
+        shown_instead = {"body": ["body_as_read"], "substantive_update": []}
+        return [
+            (
+                name,
+                options
+                | {"fields": [shown for field in options["fields"] for shown in shown_instead.get(field, [field])]},
+            )
+            for name, options in fieldsets
+        ]
+
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not self.has_publish_permission(request):
@@ -131,6 +161,11 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
         view = self.admin_site.admin_view
         return [
             path("<path:object_id>/kill/", view(self.kill_view), name="feed_article_kill"),
+            path(
+                "<path:object_id>/return-to-draft/",
+                view(require_POST(self.return_to_draft_view)),
+                name="feed_article_return_to_draft",
+            ),
             path(
                 "<path:object_id>/revisions/<int:version_id>/",
                 view(self.revision_view),
@@ -151,11 +186,19 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
             reversion.set_user(request.user)
             return super().changeform_view(request, object_id, form_url, extra_context)
 
-    def render_change_form(self, request, context, *args, **kwargs):
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         # django-prose-editor's import map is an inline <script type="importmap">: the Content-Security-Policy
         # lets it run only with this request's nonce, which django-js-asset's Media puts on its tags.
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
-        return super().render_change_form(request, context, *args, **kwargs)
+        # Those who can edit the story return it to draft with "Save draft"; a writer whose story is in
+        # review sees it read-only, with this button instead.
+        context["can_return_to_draft"] = (
+            obj is not None
+            and obj.status == Article.Status.REVIEW
+            and not self.has_change_permission(request, obj)
+            and workflow.may_return_to_draft(obj, request.user)
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -231,7 +274,20 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
             reversion.set_comment(entry.get_change_message())
         return entry
 
-    # Deleting moves stories to the trash.
+    # Deleting moves stories to the trash, and is said so: the stock words speak of deleting.
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # trash_selected instead
+        return actions
+
+    def delete_view(self, request, object_id, extra_context=None):
+        extra_context = (extra_context or {}) | {"title": "Move to the trash?", "trash_days": TRASH_DAYS}
+        return super().delete_view(request, object_id, extra_context)
+
+    def response_delete(self, request, obj_display, obj_id):
+        self.message_user(request, f"“{obj_display}” is in the trash; it can be restored for {TRASH_DAYS} days.")
+        return redirect("admin:feed_article_changelist")
 
     def delete_model(self, request, obj):
         workflow.move_to_trash(article=obj, user=request.user)
@@ -247,18 +303,20 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
 
     # Bulk actions.
 
-    def apply_to_each(self, request, queryset, service, done):
-        """Runs a workflow service on each selected story; says which were refused and why."""
+    def apply_to_each(self, request, queryset, service, done, where=""):
+        """Runs a workflow service on each selected story; says which were refused and why. The message
+        reads "{done} 2 stories{where}.", e.g. "Moved 2 stories to the trash (…)"."""
         changed = 0
         for article in queryset:
             try:
                 service(article=article, user=request.user)
             except workflow.EditorialError as refusal:
-                self.message_user(request, f"“{article}” was not {done}: {refusal}", messages.WARNING)
+                self.message_user(request, f"“{article}” was not {done}{where}: {refusal}", messages.WARNING)
             else:
                 changed += 1
         if changed:
-            self.message_user(request, f"{done.capitalize()} {changed} stor{'y' if changed == 1 else 'ies'}.")
+            stories = f"{changed} stor{'y' if changed == 1 else 'ies'}"
+            self.message_user(request, f"{done.capitalize()} {stories}{where}.")
 
     @admin.action(permissions=["publish"], description="Publish the selected stories now")
     def publish_selected(self, request, queryset):
@@ -269,6 +327,11 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
     @admin.action(permissions=["publish"], description="Unpublish the selected stories")
     def unpublish_selected(self, request, queryset):
         self.apply_to_each(request, queryset.filter(status=Article.Status.PUBLISHED), workflow.unpublish, "unpublished")
+
+    @admin.action(permissions=["delete"], description="Move the selected stories to the trash")
+    def trash_selected(self, request, queryset):
+        where = f" to the trash (restorable for {TRASH_DAYS} days)"
+        self.apply_to_each(request, queryset, workflow.move_to_trash, "moved", where)
 
     # Kill, revisions.
 
@@ -303,6 +366,16 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
         }
         return TemplateResponse(request, "admin/feed/article/kill.html", context)
 
+    def return_to_draft_view(self, request, object_id):
+        article = self._article_or_404(request, object_id)
+        try:
+            workflow.return_to_draft(article=article, user=request.user)
+        except workflow.EditorialError as refusal:
+            self.message_user(request, str(refusal), messages.ERROR)
+        else:
+            self.message_user(request, f"“{article}” is back in draft; you can edit it again.")
+        return redirect("admin:feed_article_change", article.pk)
+
     def revision_view(self, request, object_id, version_id):
         article = self._article_or_404(request, object_id)
         version = get_object_or_404(revisions.versions_of(article), pk=version_id)
@@ -318,7 +391,7 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
             return redirect("admin:feed_article_change", article.pk)
         rows, body = revisions.compare(version, article)
         context = self.admin_site.each_context(request) | {
-            "title": f"Revision of {timezone.localtime(version.revision.date_created):%d %B %Y, %H:%M}",
+            "title": f"Revision of {local_time(version.revision.date_created)}",
             "opts": self.opts,
             "original": article,
             "version": version,
@@ -336,6 +409,11 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
         return super().history_view(request, object_id, (extra_context or {}) | {"versions": versions})
 
     # List columns.
+
+    @admin.display(description="Body")
+    def body_as_read(self, article):
+        # Cleaned as every save cleans it, so this is the HTML the article page shows readers.
+        return mark_safe(sanitize_body(article.body))
 
     @admin.display(description="Status", ordering="status")
     def state(self, article):

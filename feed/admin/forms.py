@@ -2,6 +2,7 @@
 not here: the forms ask feed.workflow."""
 
 from django import forms
+from django.urls import reverse
 from django.utils.text import slugify
 from taggit.models import Tag
 
@@ -118,6 +119,19 @@ class ArticleForm(forms.ModelForm):
             if not slugify(name, allow_unicode=True):
                 raise forms.ValidationError(f"The tag “{name}” needs at least one letter or digit.")
         return tags
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if not Article.objects.exclude(pk=self.instance.pk).filter(slug=slug).exists():
+            return slug
+        # The free address goes into the field, so that one more click on a save button takes it.
+        free = Article.objects.free_slug(slug)
+        self.data = self.data.copy()
+        self.data[self.add_prefix("slug")] = free
+        raise forms.ValidationError(
+            f"Another story already has the address {reverse('feed:article', args=[slug])}. "
+            f"“{free}” is free and is now in the field: save again to use it, or write another."
+        )
 
     def clean_published_at(self):
         return self._same_second_unchanged("published_at")

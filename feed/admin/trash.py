@@ -38,6 +38,14 @@ class ArticleInTrashAdmin(GuardedAdminMixin, admin.ModelAdmin):
     def has_restore_permission(self, request):
         return request.user.has_perm("feed.delete_article")
 
+    def get_actions(self, request):
+        # The stock delete comes first; here it is the one action that cannot be undone, so it goes last.
+        actions = super().get_actions(request)
+        if stock_delete := actions.pop("delete_selected", None):
+            function, name, _description = stock_delete
+            actions[name] = (function, name, "Delete the selected stories for good")
+        return actions
+
     @admin.action(permissions=["restore"], description="Restore the selected stories from the trash")
     def restore_selected(self, request, queryset):
         restored = 0

@@ -284,8 +284,8 @@ class ArticleInTrash(Article):
 
     class Meta:
         proxy = True
-        verbose_name = "article in the trash"
-        verbose_name_plural = f"trash: deleted articles (kept {TRASH_DAYS} days)"
+        verbose_name = "story in the trash"
+        verbose_name_plural = f"the trash (stories kept {TRASH_DAYS} days)"
 
 
 class Correction(models.Model):

@@ -96,6 +96,18 @@ class ArticleQuerySet(models.QuerySet):
     def expired_trash(self):
         return self.filter(deleted_at__lt=timezone.now() - timedelta(days=TRASH_DAYS))
 
+    def free_slug(self, slug):
+        """`slug` if no story has it (trashed ones included), else the first of `slug-2`, `slug-3`, …
+        that none has, cut to fit the field. One query: the slugs that start as it does."""
+        max_length = self.model._meta.get_field("slug").max_length
+        taken = set(self.filter(slug__startswith=slug[: max_length - 10]).values_list("slug", flat=True))
+        candidate, number = slug, 1
+        while candidate in taken:
+            number += 1
+            suffix = f"-{number}"
+            candidate = slug[: max_length - len(suffix)] + suffix
+        return candidate
+
     def scheduled(self):
         """Published stories whose time has not come yet."""
         return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())

@@ -95,7 +95,7 @@ def test_list_actions_with_any_selection(client, world, data):
     ids = [str(article.pk) for article in world.articles]
     fields = query_pairs(
         {
-            "action": values("publish_selected", "unpublish_selected", "delete_selected"),
+            "action": values("publish_selected", "unpublish_selected", "trash_selected"),
             "_selected_action": values(*ids),
             "select_across": values("0", "1"),
             "index": values("0", "1"),
