@@ -99,6 +99,8 @@ MIDDLEWARE = [
     "newsroom.middleware.RefuseNulMiddleware",
     # A Host with a port the site is not served on is a 400 (NEWSROOM_HOST_PORTS below).
     "newsroom.middleware.RefuseUnknownPortMiddleware",
+    # An admin search of more words than anyone types is a 400, not a query SQLite refuses.
+    "newsroom.middleware.LimitAdminSearchMiddleware",
     # ETag from the content and 304 Not Modified for If-None-Match / If-Modified-Since.
     "django.middleware.http.ConditionalGetMiddleware",
     # Cached reader pages for anonymous readers, served before any session, user or CSRF work and
