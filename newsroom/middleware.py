@@ -60,14 +60,17 @@ def host_port(host):
     return "" if port is None else str(port)
 
 
-# Far more than anyone types into a search box, far fewer than the 300-odd where SQLite gives up.
+# Far more than anyone types into a search box, far fewer than where SQLite gives up: about 300 words,
+# and a LIKE pattern of 50,000 bytes ("LIKE or GLOB pattern too complex").
 MAX_ADMIN_SEARCH_WORDS = 100
+MAX_ADMIN_SEARCH_LENGTH = 1000
 
 
 class LimitAdminSearchMiddleware:
     """An admin search (a list's `q`, an autocomplete's `term`) of more than MAX_ADMIN_SEARCH_WORDS words
-    is a 400. The admin adds one condition per word, and SQLite refuses a query that deep ("Expression
-    tree is too large"): a pasted page in the search box of any list, ours or a library's, was a 500."""
+    or MAX_ADMIN_SEARCH_LENGTH characters is a 400. The admin adds one condition per word, and SQLite
+    refuses a query that deep ("Expression tree is too large") or a word that long: a pasted page in
+    the search box of any list, ours or a library's, was a server error."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -78,6 +81,12 @@ class LimitAdminSearchMiddleware:
             self.admin_prefix = reverse("admin:index")
         if request.path.startswith(self.admin_prefix):
             for name in ("q", "term"):
-                if any(len(list(smart_split(value))) > MAX_ADMIN_SEARCH_WORDS for value in request.GET.getlist(name)):
-                    raise BadRequest(f"Search for at most {MAX_ADMIN_SEARCH_WORDS} words.")
+                if any(too_long_a_search(value) for value in request.GET.getlist(name)):
+                    raise BadRequest(
+                        f"Search for at most {MAX_ADMIN_SEARCH_WORDS} words and {MAX_ADMIN_SEARCH_LENGTH} characters."
+                    )
         return self.get_response(request)
+
+
+def too_long_a_search(value):
+    return len(value) > MAX_ADMIN_SEARCH_LENGTH or len(list(smart_split(value))) > MAX_ADMIN_SEARCH_WORDS
