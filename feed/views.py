@@ -3,8 +3,9 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.sitemaps.views import SitemapIndexItem
 from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.db.models import Q
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -163,9 +164,18 @@ def article(request, slug):
     article = Article.objects.published().for_detail().filter(slug=slug).first()
     if article is None:
         killed = Article.objects.not_trashed().filter(slug=slug, status=Article.Status.KILLED).first()
-        if killed is None:
+        if killed is not None:
+            return render(request, "feed/killed.html", {"article": killed}, status=410)
+        # Asked only when nothing answers at this address: the story may have had it before.
+        moved = (
+            Article.objects.not_trashed()
+            .filter(published_q() | Q(status=Article.Status.KILLED), former_slugs__slug=slug)
+            .only("slug")
+            .first()
+        )
+        if moved is None:
             raise Http404("No such story.")
-        return render(request, "feed/killed.html", {"article": killed}, status=410)
+        return redirect(moved, permanent=True)
     return _render_article(request, article)
 
 

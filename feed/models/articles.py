@@ -182,13 +182,32 @@ class Article(models.Model):
             # Every change counts, so an editor holding an older copy is told before overwriting.
             self.version += 1
         super().save(*args, **kwargs)
+        using = kwargs.get("using") or router.db_for_write(Article, instance=self)
         update_fields = kwargs.get("update_fields")
         if update_fields is None or {"headline", "summary", "body"} & set(update_fields):
-            using = kwargs.get("using") or router.db_for_write(Article, instance=self)
             Article.objects.using(using).filter(pk=self.pk).update_search_vectors()
+        self._keep_former_address(using)
 
     def get_absolute_url(self):
         return page_address("feed:article", self.slug)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        """Remembers the slug as loaded (Django's documented hook for an instance's loaded values)."""
+        article = super().from_db(db, field_names, values)
+        article.slug_as_loaded = dict(zip(field_names, values, strict=True)).get("slug")
+        return article
+
+    def _keep_former_address(self, using):
+        """A story readers could have seen keeps answering at the address it had: FormerSlug."""
+        former = getattr(self, "slug_as_loaded", None)
+        if former == self.slug:
+            return
+        self.slug_as_loaded = self.slug
+        # The address now belongs to this story, whichever had it before.
+        FormerSlug.objects.using(using).filter(slug=self.slug).delete()
+        if former and self.status in (self.Status.PUBLISHED, self.Status.KILLED):
+            FormerSlug.objects.using(using).update_or_create(slug=former, defaults={"article": self})
 
     def clean(self):
         if self.video_url and video_embed_url(self.video_url) is None:
@@ -277,6 +296,18 @@ class Article(models.Model):
                 listed.append(link)
         parts = [(html, after.get(number, [])) for number, html in enumerate(blocks, start=1)]
         return parts, listed
+
+
+class FormerSlug(models.Model):
+    """An address a published story had before its slug changed; it answers 301 to the story's address
+    now, so that links in feeds, sitemaps and shares keep working."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="former_slugs")
+    slug = models.SlugField(max_length=200, unique=True)
+    retired_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"/news/{self.slug}/ → {self.article}"
 
 
 class ArticleInTrash(Article):
