@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from js_asset import Media
 
+from authors.models import Author
 from common.admin_guards import GuardedAdminMixin
 from common.times import local_time
 
@@ -248,6 +249,16 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
         if getattr(request, "editorial_refusal", None):
             return redirect("admin:feed_article_change", obj.pk)
         return super().response_change(request, obj)
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        """A new story's first byline is the writer's own author profile, when they have one. Only on
+        the empty form: posted, the byline is then a change from no initial value, and is saved."""
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if (obj is None or obj.pk is None) and request.method == "GET" and isinstance(inline, BylineInline):
+            author = Author.objects.filter(user=request.user).values_list("pk", flat=True).first()
+            if author is not None:
+                kwargs["initial"] = [{"author": author}]
+        return kwargs
 
     def save_formset(self, request, form, formset, change):
         if formset.model is Correction:
