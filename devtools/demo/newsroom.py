@@ -59,6 +59,7 @@ class DemoNewsroom:
             "articles": len(articles),
             "videos": sum(article.is_video for article in articles),
             "drafts": sum(article.status == Article.Status.DRAFT for article in articles),
+            "in_review": sum(article.status == Article.Status.REVIEW for article in articles),
             "scheduled": sum(bool(article.published_at and article.published_at > self.now) for article in articles),
             "photos": self.created["photos"],
             "credits": self.created["credits"],
@@ -133,13 +134,17 @@ class DemoNewsroom:
         plan = [kind for kind in content.KINDS for _ in range(kind.count)] + list(content.VIDEOS)
         self.rng.shuffle(plan)
         text_stories = [index for index, entry in enumerate(plan) if isinstance(entry, content.StoryKind)]
-        unpublished = self.rng.sample(text_stories, 5)
-        drafts, scheduled = set(unpublished[:3]), set(unpublished[3:])
+        # A few stories the desk has work on: drafts, stories waiting for an editor, scheduled ones.
+        unpublished = self.rng.sample(text_stories, 7)
+        drafts, in_review, scheduled = set(unpublished[:3]), set(unpublished[3:5]), set(unpublished[5:])
         for index, (entry, when) in enumerate(zip(plan, self._times(len(plan)), strict=True)):
             if index in scheduled:
                 when = self.now + timedelta(hours=self.rng.randint(3, 40))
+            status = Article.Status.PUBLISHED
+            if index in drafts or index in in_review:
+                status = Article.Status.DRAFT if index in drafts else Article.Status.REVIEW
             if isinstance(entry, content.StoryKind):
-                story = self._text_story(entry, when, draft=index in drafts)
+                story = self._text_story(entry, when, status)
             else:
                 story = self._video_story(entry, when)
             self.stories.append(story)
@@ -151,7 +156,7 @@ class DemoNewsroom:
         self.slugs.add(slug)
         return slug
 
-    def _text_story(self, kind, when, draft):
+    def _text_story(self, kind, when, status):
         rng = self.rng
         if kind.places == "national" and when < self.now:  # parliament, ministries and banks work on weekdays
             when -= timedelta(days=max(0, timezone.localtime(when).weekday() - 4))
@@ -218,8 +223,8 @@ class DemoNewsroom:
             summary=pick(kind.summaries),
             body="\n".join(body),
             section=self.sections[rng.choice(kind.sections)],
-            status=Article.Status.DRAFT if draft else Article.Status.PUBLISHED,
-            published_at=None if draft else when,
+            status=status,
+            published_at=when if status == Article.Status.PUBLISHED else None,
             lead_photo=photo,
             lead_photo_caption=override,
         )

@@ -78,8 +78,10 @@ def check_every_published_story_has_a_credited_picture_with_alt_text(seeded):
 
 
 def check_seed_demo_includes_hidden_stories(seeded):
-    """Drafts and scheduled stories show that unpublished work stays off the site."""
+    """Drafts, stories in review and scheduled stories show that unpublished work stays off the site,
+    and give the desk something to do."""
     assert Article.objects.filter(status=Article.Status.DRAFT).exists()
+    assert Article.objects.filter(status=Article.Status.REVIEW).exists()
     assert Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now()).exists()
 
 

@@ -32,7 +32,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 "Created {authors} authors, {sections} sections, {articles} articles ({videos} videos, {drafts} "
-                "drafts, {scheduled} scheduled), {photos} photos, {credits} photo credits, {bylines} bylines, "
-                "{links} related links ({in_body} in the body), {tags} tags.".format(**counts)
+                "drafts, {in_review} in review, {scheduled} scheduled), {photos} photos, {credits} photo credits, "
+                "{bylines} bylines, {links} related links ({in_body} in the body), {tags} tags.".format(**counts)
             )
         )
