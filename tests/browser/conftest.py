@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from feed.roles import sync_roles
+from tests.browser.actions import close_quietly
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"]
@@ -53,7 +54,7 @@ def page(browser):
     context.set_default_timeout(10_000)
     page = context.new_page()
     yield page
-    context.close()
+    close_quietly(context)
 
 
 @pytest.fixture

@@ -3,14 +3,12 @@
 from datetime import timedelta
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
+from tests.browser.actions import serious_violations
 from tests.factories import make_article, make_author, make_photo, make_related_link, make_section, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-SERIOUS = {"serious", "critical"}
 
 
 def newsroom():
@@ -42,15 +40,6 @@ def newsroom():
 
 
 READER_PAGES = ["/", "/news/story-01/", "/authors/oksana-marchenko/", "/tags/kharkiv/", "/search/?q=Kharkiv", "/video/"]
-
-
-def serious_violations(page):
-    results = Axe().run(page)
-    return [
-        f"{violation['id']} ({violation['impact']}): {[node['target'] for node in violation['nodes']]}"
-        for violation in results.response["violations"]
-        if violation["impact"] in SERIOUS
-    ]
 
 
 @pytest.mark.parametrize("colour_scheme", ["light", "dark"])

@@ -9,35 +9,12 @@ from django.utils import timezone
 
 from desk.models import EditingSession, WorkingCopy
 from feed.models import Article
-from tests.browser.test_accessibility import SERIOUS, serious_violations
+from tests.browser.actions import SERIOUS, Clicks, close_quietly, log_in, serious_violations
 from tests.factories import make_author, make_draft, make_photo, make_ready_article, make_section, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SCREENSHOTS = "/tmp/desk-{}.png"
-
-
-class Clicks:
-    """Counts what a person does with the mouse: clicks and choices in a menu (typing is not counted)."""
-
-    def __init__(self):
-        self.count = 0
-
-    def click(self, locator):
-        self.count += 1
-        locator.click()
-
-    def choose(self, locator, **option):
-        self.count += 1
-        locator.select_option(**option)
-
-
-def log_in(page, site, username, next_address="/admin/"):
-    page.goto(f"{site}/admin/login/?next={next_address}")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("correct horse battery")
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(re.compile(re.escape(next_address) + "$"))
 
 
 def notice_violations(page, selector):
@@ -152,7 +129,7 @@ def test_a_tab_closed_mid_sentence_offers_its_text_back_exactly(site, roles, bro
     story.refresh_from_db()
     assert story.body == typed
     assert not WorkingCopy.objects.exists()
-    second.close()
+    close_quietly(second)
 
 
 def test_presence_shows_in_the_other_browser_and_goes_when_it_leaves(site, roles, browser):
@@ -178,13 +155,13 @@ def test_presence_shows_in_the_other_browser_and_goes_when_it_leaves(site, roles
     assert "Olena, Ivan" in list_page.locator("td.field-editing_now").inner_text() or "Ivan, Olena" in (
         list_page.locator("td.field-editing_now").inner_text()
     )
-    listing.close()
+    close_quietly(listing)
 
     ivan.goto(site + "/admin/")  # Ivan leaves the story
     presence.get_by_text("Ivan has been editing").wait_for(state="detached", timeout=20_000)
     assert list(EditingSession.objects.values_list("user__username", flat=True)) == ["olena"]
-    olena_context.close()
-    ivan_context.close()
+    close_quietly(olena_context)
+    close_quietly(ivan_context)
 
 
 def test_axe_finds_no_serious_problem_on_the_desk(site, roles, page):

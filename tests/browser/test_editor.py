@@ -5,16 +5,10 @@ import re
 import pytest
 
 from feed.models import Article
+from tests.browser.actions import choose_in_autocomplete
 from tests.factories import image_file, make_author, make_credit, make_section, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def choose_in_autocomplete(page, field_id, text):
-    """Pick `text` in the admin's select2 autocomplete for the <select id=field_id>, as a person would."""
-    page.locator(f"#{field_id} + .select2 .select2-selection").click()
-    page.locator(".select2-container--open .select2-search__field").fill(text)
-    page.locator(".select2-results__option", has_text=text).first.click()
 
 
 def test_editor_writes_a_story_with_a_new_photo_publishes_it_and_finds_it_on_the_feed(site, roles, page, tmp_path):

@@ -6,8 +6,7 @@ import re
 import pytest
 
 from feed.models import Article
-from tests.browser.test_desk import Clicks, log_in
-from tests.browser.test_editor import choose_in_autocomplete
+from tests.browser.actions import Clicks, choose_in_autocomplete, log_in
 from tests.factories import image_file, make_author, make_credit, make_section, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
