@@ -88,11 +88,15 @@ def going_live_problems(article, *, at, byline_count=None):
     if not article.summary.strip():
         problems.append("Write a summary.")
     photo = article.video_poster if article.is_video else article.lead_photo
-    if photo is None:
-        problems.append("Choose a video poster." if article.is_video else "Choose a lead photo.")
-    # A photo's credit is required by the database; its alt text could still be blank spaces.
-    elif not photo.alt_text.strip():
-        problems.append(f"The photo “{photo}” needs alt text.")
+    if photo is not None:
+        # A photo's credit is required by the database; its alt text could still be blank spaces.
+        if not photo.alt_text.strip():
+            problems.append(f"The photo “{photo}” needs alt text.")
+    elif article.is_video:
+        problems.append("Choose a video poster.")
+    # Breaking news goes out as text; a photo can follow.
+    elif not article.is_breaking:
+        problems.append("Choose a lead photo.")
     if byline_count is None:
         byline_count = article.bylines.count() if article.pk else 0
     if not byline_count:

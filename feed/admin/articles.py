@@ -93,7 +93,7 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
     fieldsets = [
         # known_version is a hidden field of the form, rendered by the template: a fieldset would give it a
         # label, and a label for a hidden input is invalid HTML.
-        (None, {"fields": ["headline", "slug", "section", "summary", "body", "tags"]}),
+        (None, {"fields": ["headline", "slug", "section", "is_breaking", "summary", "body", "tags"]}),
         ("Lead photo", {"fields": ["lead_photo", "lead_photo_caption"]}),
         (
             "Publishing",

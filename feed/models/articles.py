@@ -65,6 +65,12 @@ class Article(models.Model):
         help_text="The story. Paragraphs, quotes, lists and links are kept; other markup is removed.",
     )
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
+    is_breaking = models.BooleanField(
+        "breaking news",
+        default=False,
+        help_text="Labels the story “Breaking” and lets it go live before it has a lead photo. "
+        "Untick once the story is no longer news of the hour.",
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         null=True,

@@ -42,6 +42,7 @@ LISTING_FIELDS = [
     "published_at",
     "video_url",
     "video_duration",
+    "is_breaking",
     "section__name",
     "section__slug",
     *(f"lead_photo__{field}" for field in LISTING_PHOTO_FIELDS),
