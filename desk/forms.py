@@ -28,6 +28,12 @@ class QuickPostForm(forms.Form):
         queryset=Author.objects.active(),
         help_text="Your own author profile when you have one.",
     )
+    is_breaking = forms.BooleanField(
+        label="Breaking news",
+        required=False,
+        initial=True,
+        help_text="Goes live before it has a lead photo, with a text-only card; add the photo later.",
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -17,19 +17,7 @@ from feed.models import Article, Byline
 from .models import AUTOSAVED_FIELDS, PRESENCE_TIMEOUT, EditingSession, WorkingCopy
 
 
-def free_slug(headline):
-    """The headline's slug, with -2, -3 … added when another story has it. "" if it has no letters."""
-    base = slugify(headline)[:190]
-    if not base:
-        return ""
-    taken = set(Article.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
-
-
-def quick_post(*, user, headline, summary, text, section, author):
+def quick_post(*, user, headline, summary, text, section, author, is_breaking):
     """Saves a short story as a draft bylined to `author`, then asks feed.workflow to publish it
     (roles that may) or to submit it for review. Returns (article, outcome or None, refusal or None):
     a refusal leaves the draft saved, so no text is lost."""
@@ -39,10 +27,11 @@ def quick_post(*, user, headline, summary, text, section, author):
         with transaction.atomic(), reversion.create_revision():
             article = Article.objects.create(
                 headline=headline,
-                slug=free_slug(headline),
+                slug=Article.objects.free_slug(slugify(headline)),
                 summary=summary or paragraphs[0][:500],
                 body=body,
                 section=section,
+                is_breaking=is_breaking,
                 created_by=user,
             )
             Byline.objects.create(article=article, author=author, position=0)

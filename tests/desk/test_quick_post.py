@@ -52,8 +52,16 @@ def test_a_reporter_s_quick_post_is_submitted_for_review(client):
     assert story.bylines.get().author.pk == int(response.wsgi_request.POST["author"])
 
 
+def test_an_editor_s_breaking_quick_post_goes_live_without_a_photo(client):
+    client.force_login(make_user("Editor"))
+    response = post(client, is_breaking="on")
+    story = Article.objects.get()
+    assert response.status_code == 302 and response.url == "/admin/"
+    assert story.is_published and story.is_breaking
+
+
 def test_a_refused_publish_keeps_the_text_as_a_draft_and_says_why(client):
-    """Stories still need a lead photo to go live; quick post has none, so the editor is told so."""
+    """A story not marked breaking still needs a lead photo to go live; quick post has none."""
     client.force_login(make_user("Editor"))
     response = post(client, summary="Power is out on the left bank.")
     story = Article.objects.get()
