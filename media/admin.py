@@ -42,6 +42,7 @@ class PhotoForm(forms.ModelForm):
         fields = ["image", "alt_text", "caption", "credit", "focal_x", "focal_y"]
         widgets = {"focal_x": FocalPointWidget(), "focal_y": forms.NumberInput({"step": "0.01", "min": 0, "max": 1})}
         labels = {"focal_x": "Across (0–1)", "focal_y": "Down (0–1)"}
+        help_texts = {"focal_x": ""}  # the widget says how, for a saved photo and for one just chosen
 
     def __init__(self, data=None, files=None, *args, **kwargs):
         # Set by PhotoAdmin.changeform_view when the photo could not be stored. The upload was read and
@@ -186,6 +187,10 @@ class PhotoAdmin(GuardedAdminMixin, admin.ModelAdmin):
         form = super().get_form(request, obj, change, **kwargs)
         form.request = request
         return form
+
+    def get_inlines(self, request, obj):
+        # Own crops are drawn on the saved photo's crop boxes; a new photo has none yet.
+        return self.inlines if obj else []
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)

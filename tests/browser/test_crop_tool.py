@@ -8,9 +8,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
 
-from media.models import SlotCrop
+from media.models import Photo, SlotCrop
 from tests.browser.test_accessibility import serious_violations
-from tests.factories import image_file, make_photo, make_user
+from tests.factories import image_file, make_credit, make_photo, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -125,3 +125,36 @@ def test_the_boxes_start_from_the_saved_crop_and_move_with_the_keyboard(site, ro
     assert serious_violations(page) == []
     SCREENSHOTS.mkdir(exist_ok=True)
     page.locator(".crop-tool").screenshot(path=SCREENSHOTS / "admin-crop-tool.png")
+
+
+def test_the_photo_popup_previews_the_chosen_file_and_a_click_sets_the_point_of_interest(site, roles, page, tmp_path):
+    make_credit(photographer="Ivan Petrenko", source="Ledger Wire")
+    photo_path = tmp_path / "firefighters.jpg"
+    photo_path.write_bytes(image_file(size=(1600, 900)).read())
+    log_in(page, site, "/admin/feed/article/add/")
+    with page.expect_popup() as popup_info:
+        page.locator("#add_id_lead_photo").click()
+    popup = popup_info.value
+
+    popup.get_by_label("Image").set_input_files(photo_path)
+    preview = popup.get_by_role("img", name="The chosen photo: click its point of interest")
+    preview.wait_for()
+    assert preview.evaluate("img => img.complete && img.naturalWidth") == 1600
+    box = preview.bounding_box()
+    preview.click(position={"x": box["width"] * 0.2, "y": box["height"] * 0.75})
+    assert float(popup.locator("#id_focal_x").input_value()) == pytest.approx(0.2, abs=0.01)
+    assert float(popup.locator("#id_focal_y").input_value()) == pytest.approx(0.75, abs=0.01)
+
+    popup.get_by_label("Alt text").fill("Firefighters on a ladder")
+    popup.get_by_label("Caption").fill("Rescuers at the Saltivka block")
+    popup.locator("#id_credit + .select2 .select2-selection").click()
+    popup.locator(".select2-container--open .select2-search__field").fill("Ivan")
+    popup.locator(".select2-results__option", has_text="Ivan Petrenko").first.click()
+    with popup.expect_event("close"):
+        popup.get_by_role("button", name="Save", exact=True).click()
+
+    selected = page.locator("#id_lead_photo option:checked")
+    assert selected.inner_text() == "Rescuers at the Saltivka block"
+    photo = Photo.objects.get()
+    assert photo.focal_x == pytest.approx(0.2, abs=0.01)
+    assert photo.focal_y == pytest.approx(0.75, abs=0.01)
