@@ -122,6 +122,12 @@ def test_the_boxes_start_from_the_saved_crop_and_move_with_the_keyboard(site, ro
     assert left == pytest.approx(0.27, abs=0.001)
     assert right - left == pytest.approx(0.49, abs=0.001)
 
+    # Typed fractions move the box; leaving the field gives the row the box's shape again.
+    fields["bottom"].fill("0.9")
+    fields["bottom"].press("Tab")
+    left, top, right, bottom = (float(field.input_value()) for field in fields.values())
+    assert (right - left) * 1600 / ((bottom - top) * 1200) == pytest.approx(16 / 9, rel=0.002)
+
     assert serious_violations(page) == []
     SCREENSHOTS.mkdir(exist_ok=True)
     page.locator(".crop-tool").screenshot(path=SCREENSHOTS / "admin-crop-tool.png")

@@ -58,8 +58,9 @@
       source.textContent = "own crop (save to keep it)";
     }
 
-    // Typed fractions move the box too, once all four make a box.
-    document.addEventListener("input", function (event) {
+    // Typed fractions move the box too, once all four make a box; leaving the field writes back the box,
+    // which keeps the slot's shape, so the row again holds what the box shows.
+    function typed(event) {
       const inputs = rowInputs(slot);
       if (!inputs || !SIDES.some((side) => inputs[side] === event.target)) return;
       const box = {};
@@ -67,8 +68,12 @@
         box[side] = parseFloat(inputs[side].value);
         if (Number.isNaN(box[side])) return;
       }
-      if (box.left < box.right && box.top < box.bottom) show(box);
-    });
+      if (!(box.left < box.right && box.top < box.bottom)) return;
+      show(box);
+      if (event.type === "change") write();
+    }
+    document.addEventListener("input", typed);
+    document.addEventListener("change", typed);
 
     frame.addEventListener("keydown", function (event) {
       const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
