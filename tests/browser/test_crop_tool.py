@@ -40,6 +40,15 @@ def street_scene(size):
     return SimpleUploadedFile("street.jpg", buffer.getvalue(), content_type="image/jpeg")
 
 
+def csp_refusals(page):
+    """The Content-Security-Policy refusals the page reports in its console, from now on."""
+    refused = []
+    page.on(
+        "console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None
+    )
+    return refused
+
+
 def log_in(page, site, path, role="Editor"):
     make_user(role, username="editor")
     page.goto(site + "/admin/login/?next=" + path)
@@ -73,6 +82,7 @@ def drag(page, locator, dx, dy):
 
 def test_dragging_and_resizing_the_lead_box_saves_a_16_9_crop_of_what_the_box_shows(site, roles, page):
     photo = make_photo(image=image_file(size=(1200, 1200)))
+    refused = csp_refusals(page)
     open_crop_tool(page, site, photo)
     lead = page.locator(".crop-tool__slot--lead")
 
@@ -94,6 +104,7 @@ def test_dragging_and_resizing_the_lead_box_saves_a_16_9_crop_of_what_the_box_sh
         assert entry["width"] / entry["height"] == pytest.approx(16 / 9, rel=0.01)
     # The square and social boxes were not touched: they keep the point-of-interest crop.
     assert list(photo.crops.values_list("slot", flat=True)) == ["lead"]
+    assert refused == []
 
 
 def test_the_boxes_start_from_the_saved_crop_and_move_with_the_keyboard(site, roles, page):
@@ -141,6 +152,7 @@ def test_the_photo_popup_previews_the_chosen_file_and_a_click_sets_the_point_of_
     with page.expect_popup() as popup_info:
         page.locator("#add_id_lead_photo").click()
     popup = popup_info.value
+    refused = csp_refusals(popup)
 
     popup.get_by_label("Image").set_input_files(photo_path)
     preview = popup.get_by_role("img", name="The chosen photo: click its point of interest")
@@ -150,6 +162,8 @@ def test_the_photo_popup_previews_the_chosen_file_and_a_click_sets_the_point_of_
     preview.click(position={"x": box["width"] * 0.2, "y": box["height"] * 0.75})
     assert float(popup.locator("#id_focal_x").input_value()) == pytest.approx(0.2, abs=0.01)
     assert float(popup.locator("#id_focal_y").input_value()) == pytest.approx(0.75, abs=0.01)
+    assert refused == []
+    assert serious_violations(popup) == []  # after: axe itself applies inline styles
 
     popup.get_by_label("Alt text").fill("Firefighters on a ladder")
     popup.get_by_label("Caption").fill("Rescuers at the Saltivka block")

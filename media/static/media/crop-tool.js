@@ -104,6 +104,7 @@
       checkOrientation: false, // renditions are stored upright, and reading EXIF would fetch the file again
       checkCrossOrigin: false,
       toggleDragModeOnDblclick: false,
+      background: false, // its checkered pattern is a data: image, which the Content-Security-Policy refuses
       ready: function () {
         show({
           left: parseFloat(figure.dataset.left),
