@@ -1,11 +1,13 @@
+from csp.decorators import csp_update
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 
 from common.admin_guards import CappedInlineMixin, GuardedAdminMixin
 
-from .images import SLOTS, read_credit
+from .images import SLOTS, crop_box, fit_to_aspect, override_box, read_credit
 from .models import DiskFullError, Photo, PhotoCredit, SlotCrop, usage_relations
 from .templatetags.media_tags import photo_credit
 from .widgets import FocalPointWidget
@@ -40,6 +42,7 @@ class PhotoForm(forms.ModelForm):
         fields = ["image", "alt_text", "caption", "credit", "focal_x", "focal_y"]
         widgets = {"focal_x": FocalPointWidget(), "focal_y": forms.NumberInput({"step": "0.01", "min": 0, "max": 1})}
         labels = {"focal_x": "Across (0–1)", "focal_y": "Down (0–1)"}
+        help_texts = {"focal_x": ""}  # the widget says how, for a saved photo and for one just chosen
 
     def __init__(self, data=None, files=None, *args, **kwargs):
         # Set by PhotoAdmin.changeform_view when the photo could not be stored. The upload was read and
@@ -82,14 +85,73 @@ class PhotoForm(forms.ModelForm):
         return super().save(commit)
 
 
+class SlotCropForm(forms.ModelForm):
+    class Meta:
+        model = SlotCrop
+        fields = ["slot", "left", "top", "right", "bottom"]
+        # A table row has no <label>s: the column headers are not tied to the inputs, so each names itself.
+        widgets = {
+            "slot": forms.Select({"aria-label": "Slot"}),
+            **{
+                side: forms.NumberInput({"aria-label": f"{side.title()} edge"})
+                for side in ["left", "top", "right", "bottom"]
+            },
+        }
+
+
+class SlotCropFormSet(forms.BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs["aria-label"] = "Delete this own crop"
+
+
 class SlotCropInline(CappedInlineMixin, admin.TabularInline):
     model = SlotCrop
+    form = SlotCropForm
+    formset = SlotCropFormSet
     extra = 0
     max_num = len(SlotCrop._meta.get_field("slot").choices)
     verbose_name = "own crop"
     verbose_name_plural = "Own crops (replace the point-of-interest crop for one slot: {})".format(
         ", ".join(f"{slot.name} {slot.shape}" for slot in SLOTS.values() if slot.aspect)
     )
+
+    def get_extra(self, request, obj=None, **kwargs):
+        # One row for each slot without an own crop yet, its slot chosen: the crop boxes above fill it in.
+        return len(missing_crop_slots(obj)) if obj else 0
+
+
+def missing_crop_slots(photo):
+    """The slots (with a shape) the photo has no own crop for, in the order the crop tool shows them."""
+    cropped = {crop.slot for crop in photo.crops.all()}
+    return [slot.name for slot in SLOTS.values() if slot.aspect and slot.name not in cropped]
+
+
+def crop_boxes(photo):
+    """For each slot with a shape: the box its renditions are cut from today, as fractions of the photo
+    (the editor's own crop trimmed to the slot's shape, or else the point-of-interest crop)."""
+    own = {crop.slot: crop.as_fractions() for crop in photo.crops.all()}
+    boxes = []
+    for slot in SLOTS.values():
+        if not slot.aspect:
+            continue
+        if slot.name in own:
+            box = fit_to_aspect(override_box(photo.width, photo.height, own[slot.name]), slot.aspect)
+        else:
+            box = crop_box(photo.width, photo.height, slot.aspect, photo.focal_x, photo.focal_y)
+        left, top, right, bottom = box
+        boxes.append(
+            {
+                "slot": slot,
+                "own": slot.name in own,
+                "left": left / photo.width,
+                "top": top / photo.height,
+                "right": right / photo.width,
+                "bottom": bottom / photo.height,
+            }
+        )
+    return boxes
 
 
 def usage_label():
@@ -126,6 +188,26 @@ class PhotoAdmin(GuardedAdminMixin, admin.ModelAdmin):
         form.request = request
         return form
 
+    def get_inlines(self, request, obj):
+        # Own crops are drawn on the saved photo's crop boxes; a new photo has none yet.
+        return self.inlines if obj else []
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, SlotCropInline) and obj and obj.pk:
+            kwargs["initial"] = [{"slot": slot} for slot in missing_crop_slots(obj)]
+        return kwargs
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        photo = self.get_object(request, object_id)
+        if photo and photo.width and photo.height and self.has_change_permission(request, photo):
+            extra_context = (extra_context or {}) | {
+                "crop_tool": {"image_url": photo.rendition_url("full", 640), "boxes": crop_boxes(photo)}
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    # The file chosen in the form is previewed before it is sent, from a blob: address made in the page.
+    @method_decorator(csp_update({"img-src": ["blob:"]}))
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)

@@ -1,7 +1,7 @@
-// Accessible names for the widgets that scripts add to the article form: the rich-text body
-// (django-prose-editor) and select2 autocompletes (lead photo, video poster, bylines). Their own
-// markup leaves them nameless for screen readers. Re-applied whenever the form changes, e.g. when
-// "Add another Byline" adds a row.
+// Accessible names for the widgets that scripts add to admin forms: the rich-text body
+// (django-prose-editor) and select2 autocompletes (the article's lead photo, video poster, bylines; the
+// photo's credit). Their own markup leaves them nameless for screen readers. Re-applied whenever the
+// form changes, e.g. when "Add another Byline" adds a row.
 (function () {
   "use strict";
 
