@@ -59,6 +59,12 @@ class BylineFormSet(forms.BaseInlineFormSet):
 
     request = None  # set by BylineInline.get_formset
 
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            # A table cell under a "Delete?" heading is no label; name the box itself.
+            form.fields["DELETE"].widget.attrs["aria-label"] = "Remove this byline"
+
     def clean(self):
         super().clean()
         refuse_repeating_rows_not_in_the_form(self, "author", "This author already has a byline on this story.")

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from feed.models import Correction
 from tests.browser.actions import serious_violations
 from tests.factories import make_article, make_author, make_photo, make_related_link, make_section, make_user
 
@@ -37,6 +38,7 @@ def newsroom():
         video_poster=make_photo(alt_text="A bridge at dusk"),
         authors=[author],
     )
+    return stories
 
 
 READER_PAGES = ["/", "/news/story-01/", "/authors/oksana-marchenko/", "/tags/kharkiv/", "/search/?q=Kharkiv", "/video/"]
@@ -55,10 +57,14 @@ def test_axe_finds_no_serious_problem_on_reader_pages(site, page, colour_scheme)
     assert found == {}
 
 
-def test_axe_finds_no_serious_problem_on_the_admin_article_form(site, roles, page):
-    newsroom()
+@pytest.mark.parametrize("form", ["add", "change"])
+def test_axe_finds_no_serious_problem_on_the_admin_article_form(site, roles, page, form):
+    """The new story's form, and a saved story's with its bylines, related links and corrections."""
+    story = newsroom()[0]
+    Correction.objects.create(article=story, text="An earlier version gave the wrong district.")
     make_user("Editor", username="editor")
-    page.goto(site + "/admin/login/?next=/admin/feed/article/add/")
+    address = "/admin/feed/article/add/" if form == "add" else f"/admin/feed/article/{story.pk}/change/"
+    page.goto(f"{site}/admin/login/?next={address}")
     page.get_by_label("Username").fill("editor")
     page.get_by_label("Password").fill("correct horse battery")
     page.get_by_role("button", name="Log in").click()
