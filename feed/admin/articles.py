@@ -4,9 +4,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Prefetch
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -16,18 +14,17 @@ from js_asset import Media
 
 from authors.models import Author
 from common.admin_guards import GuardedAdminMixin
-from common.times import local_time
 
-from .. import revisions, workflow
+from .. import workflow
 from ..html import sanitize_body
 from ..models import TRASH_DAYS, Article, Byline, Correction, RelatedLink
 from .forms import (
     PUBLISHING_INTENTS,
     ArticleForm,
-    KillForm,
     intent_of,
 )
 from .inlines import BylineInline, CorrectionInline, NamedBlankAutocompleteMixin, RelatedLinkInline
+from .story_pages import StoryPagesMixin
 
 # The body editor (django-prose-editor's Tiptap) adds its base stylesheet as an inline <style> element,
 # and offers no setting to give it a nonce. The Content-Security-Policy allows exactly that stylesheet
@@ -66,7 +63,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAdmin):
+class ArticleAdmin(StoryPagesMixin, GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     form = ArticleForm
     list_display = ["headline", "section", "state", "byline_list", "published_at", "tag_list"]
@@ -343,81 +340,6 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
     def trash_selected(self, request, queryset):
         where = f" to the trash (restorable for {TRASH_DAYS} days)"
         self.apply_to_each(request, queryset, workflow.move_to_trash, "moved", where)
-
-    # Kill, revisions.
-
-    def _article_or_404(self, request, object_id):
-        """The story, for those who may see it whole: its revisions hold text cut before publication."""
-        article = self.get_object(request, object_id)
-        if article is None or not article.can_be_viewed_by(request.user):
-            raise Http404("No such story.")
-        return article
-
-    def kill_view(self, request, object_id):
-        if not self.has_publish_permission(request):
-            raise PermissionDenied
-        article = self._article_or_404(request, object_id)
-        if not article.is_published:
-            # A story that is not live has nothing to withdraw; a 410 would announce that it exists.
-            raise Http404("Only a live story can be killed.")
-        form = KillForm(request.POST or None, initial={"notice": article.kill_notice or KillForm.DEFAULT_NOTICE})
-        if request.method == "POST" and form.is_valid():
-            try:
-                workflow.kill(article=article, user=request.user, notice=form.cleaned_data["notice"])
-            except workflow.EditorialError as refusal:
-                form.add_error(None, str(refusal))
-            else:
-                self.message_user(request, f"“{article}” is killed: its address answers “410 Gone” with your notice.")
-                return redirect("admin:feed_article_change", article.pk)
-        context = self.admin_site.each_context(request) | {
-            "title": "Kill this story",
-            "opts": self.opts,
-            "original": article,
-            "form": form,
-        }
-        return TemplateResponse(request, "admin/feed/article/kill.html", context)
-
-    def return_to_draft_view(self, request, object_id):
-        article = self._article_or_404(request, object_id)
-        try:
-            workflow.return_to_draft(article=article, user=request.user)
-        except workflow.EditorialError as refusal:
-            self.message_user(request, str(refusal), messages.ERROR)
-        else:
-            self.message_user(request, f"“{article}” is back in draft; you can edit it again.")
-        return redirect("admin:feed_article_change", article.pk)
-
-    def revision_view(self, request, object_id, version_id):
-        article = self._article_or_404(request, object_id)
-        version = get_object_or_404(revisions.versions_of(article), pk=version_id)
-        if request.method == "POST":
-            if not self.has_change_permission(request, article):
-                raise PermissionDenied
-            try:
-                outcome = workflow.restore_revision(article=article, version=version, user=request.user)
-            except workflow.EditorialError as refusal:
-                self.message_user(request, str(refusal), messages.ERROR)
-                return redirect("admin:feed_article_revision", article.pk, version.pk)
-            self.message_user(request, f"{outcome.message} The version it replaced is kept in the history.")
-            return redirect("admin:feed_article_change", article.pk)
-        rows, body = revisions.compare(version, article)
-        context = self.admin_site.each_context(request) | {
-            "title": f"Revision of {local_time(version.revision.date_created)}",
-            "opts": self.opts,
-            "original": article,
-            "version": version,
-            "rows": rows,
-            "body_diff": body,
-            "can_restore": self.has_change_permission(request, article),
-        }
-        return TemplateResponse(request, "admin/feed/article/revision.html", context)
-
-    def history_view(self, request, object_id, extra_context=None):
-        article = self.get_object(request, object_id)
-        if article is not None and not article.can_be_viewed_by(request.user):
-            raise PermissionDenied
-        versions = revisions.versions_of(article) if article else []
-        return super().history_view(request, object_id, (extra_context or {}) | {"versions": versions})
 
     # List columns.
 
