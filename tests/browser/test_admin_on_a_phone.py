@@ -1,8 +1,8 @@
 """The admin at 390 px wide: filters above the rows, the Bylines table whole, the trash button apart from Save."""
 
 import pytest
-from django.test import Client
 
+from tests.browser.actions import log_in_as
 from tests.factories import change_url, make_ready_article, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -10,15 +10,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 WIDTH = 390
 
 
-def log_in(page, site, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site}])
-
-
 @pytest.fixture
 def editor_on_a_phone(site, roles, phone_page):
-    log_in(phone_page, site, make_user("Editor"))
+    log_in_as(phone_page, site, make_user("Editor"))
     return phone_page
 
 

@@ -4,24 +4,18 @@ reading time, and Ctrl/Cmd+S."""
 import re
 
 import pytest
-from django.test import Client
 
 from feed.models import Article
+from tests.browser.actions import log_in_as
 from tests.factories import change_url, make_author, make_draft, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def log_in(page, site, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site}])
-
-
 @pytest.fixture
 def draft(site, roles, page):
     article = make_draft(headline="Rescuers reach the last floor", body="<p>Firefighters reached the top floor.</p>")
-    log_in(page, site, make_user("Editor"))
+    log_in_as(page, site, make_user("Editor"))
     page.goto(site + change_url(article))
     page.wait_for_load_state("load")
     return article

@@ -2,21 +2,13 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from feed.models import TRASH_DAYS, Article
-from tests.factories import make_article, make_user
+from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client():
-    client = Client()
-    client.force_login(make_user("Editor"))
-    return client
 
 
 def page_text(response):
