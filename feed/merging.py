@@ -24,12 +24,18 @@ class Conflict:
     theirs: object
     choices: tuple = (MINE, THEIRS)
 
+    @property
+    def is_paragraphs(self):
+        """Paragraphs of the body (lists of HTML blocks), which may also be kept both."""
+        return BOTH in self.choices
+
 
 @dataclass
 class Merge:
     values: dict = field(default_factory=dict)  # the merged value of every field without an open conflict
     taken: list = field(default_factory=list)  # what was taken from where, e.g. "headline (theirs)"
     conflicts: list = field(default_factory=list)  # conflicts still waiting for a choice
+    set_aside: list = field(default_factory=list)  # (label, value) of the editor's own text they chose against
 
 
 def merge_story(base, theirs, mine, *, labels, choices=None):
@@ -64,6 +70,8 @@ def _merge_field(merge, name, label, base, theirs, mine, choices):
     elif choices.get(name) in (MINE, THEIRS):
         merge.values[name] = mine if choices[name] == MINE else theirs
         merge.taken.append(f"{label} ({SIDE_WORDS[choices[name]]}, as you chose)")
+        if choices[name] == THEIRS:
+            merge.set_aside.append((label, mine))
     else:
         merge.conflicts.append(Conflict(name, label, mine, theirs))
 
@@ -135,6 +143,8 @@ def _merge_body(merge, base_html, theirs_html, mine_html, choices):
             continue
         blocks = versions[MINE] + versions[THEIRS] if choice == BOTH else versions[choice]
         merge.taken.append(f"{_paragraphs(first, len(blocks))} ({SIDE_WORDS[choice]}, as you chose)")
+        if choice == THEIRS:
+            merge.set_aside.append((_paragraphs(first, len(blocks)), versions[MINE]))
         merged += blocks
     merged += base[position:]
     if not unresolved:

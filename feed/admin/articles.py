@@ -206,6 +206,8 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
         if change and form.cleaned_data.get("substantive_update") and obj.is_published:
             obj.updated_at = timezone.now()
         super().save_model(request, obj, form, change)
+        if form.merge_note:
+            messages.info(request, form.merge_note)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -34,6 +34,7 @@ def test_the_same_field_changed_differently_waits_for_a_choice():
     chosen = merge(story(), story(headline="Theirs"), story(headline="Mine"), {"headline": THEIRS})
     assert chosen.conflicts == [] and chosen.values["headline"] == "Theirs"
     assert chosen.taken == ["Headline (theirs, as you chose)"]
+    assert chosen.set_aside == [("Headline", "Mine")]
 
 
 def test_different_paragraphs_merge():
@@ -75,6 +76,7 @@ def test_the_same_paragraph_changed_differently_offers_mine_theirs_or_both():
     ]:
         chosen = merge(story(), theirs, mine, {conflict.key: choice})
         assert chosen.values["body"] == f"<p>One.</p>{middle}<p>Three.</p>"
+        assert chosen.set_aside == ([("paragraph 2", ["<p>Two, mine.</p>"])] if choice == THEIRS else [])
 
 
 def test_two_insertions_at_the_same_place_are_a_conflict():
