@@ -113,7 +113,7 @@ class ArticleAdmin(GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAd
 
     class Media:
         css = {"all": ["feed/admin.css"]}
-        js = ["feed/article_form.js"]
+        js = ["feed/article_form.js", "feed/live_preview.js"]
 
     # Permissions: editors work on every story; reporters on their own drafts (see Article).
 
