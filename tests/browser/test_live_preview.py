@@ -2,10 +2,12 @@
 saved story stays as it was."""
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
 
+from desk.models import EditingSession
 from tests.browser.test_desk import log_in
 from tests.factories import make_ready_article, make_user
 
@@ -36,3 +38,9 @@ def test_the_preview_tab_follows_typing_and_the_story_is_unchanged(site, roles, 
     story.refresh_from_db()
     assert story.headline == "Bridge reopens"
     assert "Trams" not in story.body
+    # Leaving the story ends its editing session now, not while the next test empties the database.
+    page.wait_for_timeout(2_000)  # an autosave waits 1.5 s after the last key
+    page.goto("about:blank")
+    deadline = time.monotonic() + 10
+    while EditingSession.objects.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)

@@ -2,10 +2,12 @@
 changed both ways is shown side by side with a choice, and nothing typed is lost."""
 
 import re
+import time
 
 import pytest
 import reversion
 
+from desk.models import EditingSession
 from tests.browser.test_desk import log_in
 from tests.factories import make_ready_article, make_user
 
@@ -14,13 +16,33 @@ pytestmark = pytest.mark.django_db(transaction=True)
 BODY = "<p>The bridge reopened at dawn.</p><p>Traffic is slow.</p><p>Buses run again.</p>"
 
 
-def open_story(browser, site, username, story):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    log_in(page, site, username, f"/admin/feed/article/{story.pk}/change/")
-    page.locator(".ProseMirror[contenteditable=true]").wait_for()
-    return page
+@pytest.fixture
+def open_story(browser, site, transactional_db):
+    """Opens the story's form as a user in a browser context of their own. After the test each page
+    leaves the story and the leaving is awaited, so that no request of theirs reaches the server while
+    the database is emptied for the next test."""
+    contexts = []
+
+    def open_as(username, story):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        log_in(page, site, username, f"/admin/feed/article/{story.pk}/change/")
+        page.locator(".ProseMirror[contenteditable=true]").wait_for()
+        return page
+
+    yield open_as
+    for context in contexts:
+        for page in context.pages:
+            page.wait_for_timeout(2_000)  # an autosave waits 1.5 s after the last key
+            page.wait_for_load_state("networkidle")
+            page.goto("about:blank")
+    deadline = time.monotonic() + 10
+    while EditingSession.objects.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    for context in contexts:
+        context.close()
 
 
 def add_to_paragraph(page, number, text):
@@ -43,8 +65,8 @@ def story(roles):
         return make_ready_article(headline="Bridge reopens", body=BODY)
 
 
-def test_different_paragraphs_and_fields_both_save_and_the_second_is_told(site, browser, story):
-    olena, taras = open_story(browser, site, "olena", story), open_story(browser, site, "taras", story)
+def test_different_paragraphs_and_fields_both_save_and_the_second_is_told(open_story, story):
+    olena, taras = open_story("olena", story), open_story("taras", story)
     olena.get_by_label("Headline").fill("Bridge reopens after repairs")
     add_to_paragraph(olena, 1, " Crews worked all night.")
     save(olena)
@@ -65,8 +87,8 @@ def test_different_paragraphs_and_fields_both_save_and_the_second_is_told(site, 
 
 
 @pytest.mark.parametrize("choice", ["mine", "theirs", "both"])
-def test_the_same_paragraph_changed_both_ways_asks_and_loses_nothing(site, browser, story, choice):
-    olena, taras = open_story(browser, site, "olena", story), open_story(browser, site, "taras", story)
+def test_the_same_paragraph_changed_both_ways_asks_and_loses_nothing(open_story, story, choice):
+    olena, taras = open_story("olena", story), open_story("taras", story)
     add_to_paragraph(olena, 2, " Expect delays until noon.")
     save(olena)
     olena.get_by_text("was changed successfully").wait_for()
