@@ -8,7 +8,7 @@ import pytest
 import reversion
 
 from desk.models import EditingSession
-from tests.browser.test_desk import log_in
+from tests.browser.test_desk import log_in, notice_violations
 from tests.factories import make_ready_article, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -103,6 +103,7 @@ def test_the_same_paragraph_changed_both_ways_asks_and_loses_nothing(open_story,
     if choice == "mine":
         taras.locator("#merge-choices").scroll_into_view_if_needed()
         taras.screenshot(path="docs/screenshots/admin-merge.png")
+        assert notice_violations(taras, "#merge-choices") == []
     taras.locator(f"input[name=merge-body-1][value={choice}]").check()
     save(taras)
     taras.get_by_text("was changed successfully").wait_for()
