@@ -3,7 +3,7 @@ from django.db.models import Exists, OuterRef
 
 from authors.models import Author
 
-from .models import Byline, Section, published_q
+from .models import Article, Byline, Section, published_q
 from .search import MAX_QUERY_LENGTH, clean_query
 
 
@@ -26,3 +26,18 @@ class SearchForm(forms.Form):
         data["q"], self.shortened = clean_query(data["q"])
         super().__init__(data)
         self.fields["q"].widget.attrs["maxlength"] = MAX_QUERY_LENGTH
+
+
+class LivePreviewForm(forms.ModelForm):
+    """What the article form's script posts for the live preview: its text fields as typed. Applied to
+    a story in memory only; the preview never saves."""
+
+    # The body may hold markup the sanitiser will remove; allow room for it, but not without bound.
+    body = forms.CharField(required=False, strip=False, max_length=200_000)
+
+    class Meta:
+        model = Article
+        fields = ["headline", "summary", "body", "lead_photo_caption"]
+
+    def validate_unique(self):
+        pass  # nothing is saved, so nothing can collide

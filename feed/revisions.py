@@ -36,17 +36,29 @@ def changed_fields(old, new):
     return [_label(name) for name in old if name not in NOT_COMPARED and name in new and old[name] != new[name]]
 
 
-def conflict_message(article, known_version):
-    """Who saved the story after an editor opened it at known_version, and what they changed."""
-    versions = list(versions_of(article)[:50])
-    if not versions:
-        return "Someone else saved this story after you opened it."
-    latest = versions[0]
+def version_at(article, number):
+    """The kept revision of `article` at its version `number` (the form's known_version), or None."""
+    return next((v for v in versions_of(article)[:50] if v.field_dict.get("version") == number), None)
+
+
+def last_save(article):
+    """Who saved the story last and when, from its newest revision: ("Olena Editor", datetime) or None."""
+    latest = versions_of(article).first()
+    if latest is None:
+        return None
     user = latest.revision.user
     who = (user.get_full_name() or user.get_username()) if user else "Someone"
-    when = timezone.localtime(latest.revision.date_created)
-    base = next((v for v in versions if v.field_dict.get("version") == known_version), None)
-    changes = changed_fields(base.field_dict, latest.field_dict) if base else []
+    return who, timezone.localtime(latest.revision.date_created)
+
+
+def conflict_message(article, known_version):
+    """Who saved the story after an editor opened it at known_version, and what they changed."""
+    saved = last_save(article)
+    if saved is None:
+        return "Someone else saved this story after you opened it."
+    who, when = saved
+    base = version_at(article, known_version)
+    changes = changed_fields(base.field_dict, versions_of(article).first().field_dict) if base else []
     what = f" and changed: {', '.join(changes)}" if changes else ""
     return f"{who} saved this story at {when:%H:%M} after you opened it{what}."
 

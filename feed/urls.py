@@ -17,6 +17,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("news/<slug:slug>/", views.article, name="article"),
     path("preview/<int:pk>/", views.preview, name="preview"),
+    path("preview/<int:pk>/live/", views.live_preview, name="live-preview"),
     path("corrections/", views.corrections, name="corrections"),
     path("section/<slug:slug>/", views.section, name="section"),
     # taggit keeps non-Latin letters in slugs ("київ"), which the slug converter refuses.

@@ -4,18 +4,19 @@ from django.conf import settings
 from django.contrib.sitemaps.views import SitemapIndexItem
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 from taggit.models import Tag
 
 from authors.models import Author
 
 from . import sitemaps
 from .caching import cached_reader_page
-from .forms import SearchForm
+from .forms import LivePreviewForm, SearchForm
+from .html import reading_minutes, sanitize_body
 from .metadata import article_meta, author_meta, page_meta
 from .models import Article, Correction, Section, published_q
 from .pagination import keyset_page
@@ -186,6 +187,38 @@ def preview(request, pk):
     if article is None or not article.can_be_viewed_by(request.user):
         raise Http404("No such story.")
     response = _render_article(request, article, is_preview=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _story_to_edit_or_404(request, pk):
+    article = Article.objects.not_trashed().for_detail().filter(pk=pk).first()
+    if article is None or not article.can_be_edited_by(request.user):
+        raise Http404("No such story.")
+    return article
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def live_preview(request, pk):
+    """The story as readers would see it with the unsaved text of its form (kept in the editor's session,
+    never in the story); POST keeps what the form's script sends (feed/static/feed/live_preview.js).
+    Only for those who may edit the story; 404 for anyone else."""
+    article = _story_to_edit_or_404(request, pk)
+    key = f"live-preview-{article.pk}"
+    if request.method == "POST":
+        form = LivePreviewForm(request.POST, instance=article)
+        if not form.is_valid():
+            return JsonResponse({"errors": form.errors}, status=400)
+        request.session[key] = {name: request.POST[name] for name in form.fields if name in request.POST}
+        return JsonResponse({"kept": True})
+    kept = request.session.get(key)
+    if kept:
+        form = LivePreviewForm(kept, instance=article)
+        if form.is_valid():  # puts the text into `article`, in memory only
+            article.body = sanitize_body(article.body)
+            article.reading_minutes = reading_minutes(article.body)
+    response = _render_article(request, article, is_preview=True, is_live_preview=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 

@@ -140,6 +140,7 @@ def article_form_data(article, **changes):
         "corrections-TOTAL_FORMS": "0",
         "corrections-INITIAL_FORMS": "0",
         "known_version": article.version,
+        "known_tags": ", ".join(tag.name for tag in article.tags.all()),
     }
     for number, byline in enumerate(bylines):
         data |= {

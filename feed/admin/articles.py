@@ -111,7 +111,7 @@ class ArticleAdmin(StoryPagesMixin, GuardedAdminMixin, NamedBlankAutocompleteMix
 
     class Media:
         css = {"all": ["feed/admin.css"]}
-        js = ["feed/article_form.js"]
+        js = ["feed/article_form.js", "feed/live_preview.js"]
 
     # Permissions: editors work on every story; reporters on their own drafts (see Article).
 
@@ -204,6 +204,8 @@ class ArticleAdmin(StoryPagesMixin, GuardedAdminMixin, NamedBlankAutocompleteMix
         if change and form.cleaned_data.get("substantive_update") and obj.is_published:
             obj.updated_at = timezone.now()
         super().save_model(request, obj, form, change)
+        if form.merge_note:
+            messages.info(request, form.merge_note)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

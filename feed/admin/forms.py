@@ -1,12 +1,17 @@
 """The article form of the admin, its row formsets and the kill form. The rules of publishing are
 not here: the forms ask feed.workflow."""
 
+from datetime import datetime
+
 from django import forms
+from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 from taggit.models import Tag
+from taggit.utils import edit_string_for_tags, parse_tags
 
-from .. import revisions, workflow
+from .. import merging, revisions, workflow
+from ..html import body_text, sanitize_body
 from ..models import Article
 
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
@@ -20,6 +25,13 @@ INTENTS = {
     "_unpublish": "unpublish",
 }
 PUBLISHING_INTENTS = {"publish", "schedule", "unpublish"}
+
+# The story's own fields that merge with a colleague's save; bylines and links are rows of their own.
+MERGED_FIELDS = {
+    "headline", "slug", "section", "summary", "body", "tags", "lead_photo", "lead_photo_caption",
+    "published_at", "embargo_until", "video_url", "video_poster", "video_duration",
+}  # fmt: skip
+FOREIGN_KEYS = {"section", "lead_photo", "video_poster"}
 
 
 def intent_of(request):
@@ -100,6 +112,8 @@ class ArticleForm(forms.ModelForm):
         "Leave unticked for typo fixes.",
     )
     known_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Reversion keeps every other field of the version the form was opened at, but not its tags.
+    known_tags = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         # The admin shows help text as HTML, so "<slug>" in the model's help text would be an unknown tag.
@@ -108,6 +122,9 @@ class ArticleForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["known_version"].initial = self.instance.version
+        if self.instance.pk is not None:
+            self.fields["known_tags"].initial = edit_string_for_tags(self.instance.tags.all())
+        self.merge_conflicts, self.merge_against, self.merge_note = [], None, ""
         # The admin labels a date-and-time pair as a whole; each box needs its own name for screen readers.
         for name, label in (("published_at", "Publication"), ("embargo_until", "Embargo until")):
             if name not in self.fields:  # read-only for reporters
@@ -157,27 +174,96 @@ class ArticleForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk is not None:
-            self._refuse_overwriting_a_newer_version(cleaned.get("known_version"))
+            self._merge_with_a_newer_version(cleaned)
         return cleaned
 
-    def _refuse_overwriting_a_newer_version(self, known):
+    def _merge_with_a_newer_version(self, cleaned):
+        """A colleague saved since this form was opened: their changes and these merge (feed.merging),
+        with the version the form was opened at, kept by django-reversion, as the common base."""
+        known = cleaned.get("known_version")
         # The row stays locked until the admin's transaction ends, so no save can slip in between.
-        current = Article.objects.select_for_update().filter(pk=self.instance.pk).values_list("version", flat=True)
-        current = current.first()
-        if current is None or known == current:
+        current = Article.objects.select_for_update().filter(pk=self.instance.pk).first()
+        if current is None or known == current.version:
             return
         if known is None:
             self.add_error(None, "This form lost track of which version of the story it shows; reload the page.")
             return
+        base = revisions.version_at(current, known)
+        if base is None:  # saved outside the admin, so no revision to merge from
+            self._refuse_overwriting(known, current)
+            return
+        names = [name for name in self.fields if name in MERGED_FIELDS and name in cleaned]
+        mine = {name: self._comparable(name, cleaned[name], base.field_dict) for name in names}
+        theirs = {name: _stored_value(current, name) for name in names}
+        base_values = {name: _stored_value(base.field_dict, name) for name in names if name != "tags"}
+        if "tags" in names:
+            base_values["tags"] = parse_tags(self.data.get(self.add_prefix("known_tags"), "")) or theirs["tags"]
+        against = self.data.get(self.add_prefix("merge_against"))
+        choices = {
+            key.removeprefix("merge-"): value for key, value in self.data.items() if key.startswith("merge-")
+        } if against == str(current.version) else {}  # fmt: skip
+        labels = {name: str(self.fields[name].label or name) for name in names}
+        merge = merging.merge_story(base_values, theirs, mine, labels=labels, choices=choices)
+        who, when = revisions.last_save(current)
+        if merge.conflicts:
+            self.merge_conflicts = [self._shown(conflict, cleaned, current) for conflict in merge.conflicts]
+            self.merge_against = current.version
+            self.add_error(
+                None,
+                f"{who} saved this story at {when:%H:%M} after you opened it, and changed some of what you "
+                "changed. Their other changes and yours merge; for each part below, choose which to keep, then "
+                "save again. Nothing was saved yet, and your text is still in the form.",
+            )
+            return
+        for name, value in merge.values.items():
+            cleaned[name] = _form_value(name, value, cleaned[name], current)
+        # The save moves the version on from the colleague's, not from the one this form was opened at.
+        self.instance.version = current.version
+        taken = ", ".join(merge.taken) or "nothing of theirs overlapped yours"
+        self.merge_note = f"Merged with {who}’s save at {when:%H:%M}: {taken}."
+        # What the editor chose against is said once more, so that no typed word is gone unseen.
+        for label, value in merge.set_aside:
+            text = " ".join(body_text("".join(value)).split()) if isinstance(value, list) else value
+            self.merge_note += f" Your {label}, not kept: “{text}”."
+
+    def _comparable(self, name, value, base):
+        if name == "body":
+            return sanitize_body(value or "")
+        if isinstance(value, datetime) and base.get(name) and value == base[name].replace(microsecond=0):
+            return base[name]  # the form shows seconds; an untouched time is not a change
+        return value.pk if isinstance(value, models.Model) else value
+
+    def _shown(self, conflict, cleaned, current):
+        """A conflict with picked objects shown by name rather than by id."""
+        if conflict.key in FOREIGN_KEYS:
+            conflict.mine, conflict.theirs = cleaned[conflict.key], getattr(current, conflict.key)
+        return conflict
+
+    def _refuse_overwriting(self, known, current):
         self.add_error(
             None,
-            f"{revisions.conflict_message(self.instance, known)} Your changes are still in the form below; "
+            f"{revisions.conflict_message(current, known)} Your changes are still in the form below; "
             "nothing was saved. Look at the story in another tab, then save again to replace their version "
             "with yours.",
         )
         # A second, deliberate save goes through.
         self.data = self.data.copy()
-        self.data[self.add_prefix("known_version")] = current
+        self.data[self.add_prefix("known_version")] = current.version
+
+
+def _stored_value(source, name):
+    """A field's value in a saved story or a revision's field dict, as feed.merging compares it."""
+    if name == "tags":
+        return sorted(source.tags.names(), key=str.lower)
+    attname = f"{name}_id" if name in FOREIGN_KEYS else name
+    return source[attname] if isinstance(source, dict) else getattr(source, attname)
+
+
+def _form_value(name, merged, mine, current):
+    """The merged value as the form's cleaned data holds it (objects for picked fields)."""
+    if name in FOREIGN_KEYS and merged != (mine.pk if mine else None):
+        return getattr(current, name)
+    return mine if name in FOREIGN_KEYS else merged
 
 
 class KillForm(forms.Form):

@@ -67,3 +67,10 @@ def close_quietly(context):
     for opened in context.pages:
         leave_quietly(opened)
     context.close()
+
+
+def notice_violations(page, selector):
+    """axe's serious and critical findings inside the elements `selector` finds."""
+    assert page.locator(selector).count() > 0, selector
+    results = Axe().run(page, context={"include": [[selector]]})
+    return [violation["id"] for violation in results.response["violations"] if violation["impact"] in SERIOUS]

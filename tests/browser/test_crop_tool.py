@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
 
 from media.models import Photo, SlotCrop
-from tests.browser.test_accessibility import serious_violations
+from tests.browser.actions import serious_violations
 from tests.factories import image_file, make_credit, make_photo, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)

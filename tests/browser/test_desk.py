@@ -4,24 +4,16 @@ presence between two browsers, and axe on the desk."""
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
 from desk.models import EditingSession, WorkingCopy
 from feed.models import Article
-from tests.browser.actions import SERIOUS, Clicks, close_quietly, log_in, serious_violations
+from tests.browser.actions import Clicks, close_quietly, log_in, notice_violations, serious_violations
 from tests.factories import make_author, make_draft, make_photo, make_ready_article, make_section, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SCREENSHOTS = "/tmp/desk-{}.png"
-
-
-def notice_violations(page, selector):
-    """axe's serious and critical findings inside the elements `selector` finds."""
-    assert page.locator(selector).count() > 0, selector
-    results = Axe().run(page, context={"include": [[selector]]})
-    return [violation["id"] for violation in results.response["violations"] if violation["impact"] in SERIOUS]
 
 
 def in_review(**kw):

@@ -304,7 +304,7 @@ def test_restoring_a_revision_does_not_bring_a_killed_story_back(editor_client, 
     assert client.get(article.get_absolute_url()).status_code == 410
 
 
-def test_second_editor_is_stopped_with_who_and_what_and_keeps_their_input(editor, editor_client):
+def test_overlapping_saves_wait_for_a_choice_and_keep_what_was_typed(editor, editor_client):
     with reversion.create_revision():  # as the admin's add form does
         article = make_ready_article(headline="Shelling in Kharkiv")
     other = Client()
@@ -315,16 +315,47 @@ def test_second_editor_is_stopped_with_who_and_what_and_keeps_their_input(editor
     assert editor_client.post(change_url(article), mine).status_code == 302
     response = other.post(change_url(article), theirs)
     assert response.status_code == 200
-    errors = form_errors(response)
-    assert "Olena Editor saved this story" in errors
-    assert "headline" in errors
+    assert "Olena Editor saved this story" in form_errors(response)
     soup = BeautifulSoup(response.content, "html.parser")
+    assert [radio["value"] for radio in soup.select("input[name=merge-headline]")] == ["mine", "theirs"]
     assert soup.select_one("#id_headline")["value"] == "Shelling in Kharkiv overnight"
     assert soup.select_one("#id_summary").get_text().strip() == "Their new summary."
     article.refresh_from_db()
     assert article.headline == "Shelling in Kharkiv: three hurt"
-    # Saving again, deliberately, replaces the first editor's version.
-    theirs["known_version"] = soup.select_one("#id_known_version")["value"]
-    assert other.post(change_url(article), theirs).status_code == 302
+    # Choosing goes through: the chosen headline, and the summary nobody else touched.
+    against = soup.select_one("input[name=merge_against]")["value"]
+    response = other.post(change_url(article), theirs | {"merge_against": against, "merge-headline": "mine"})
+    assert response.status_code == 302
     article.refresh_from_db()
     assert article.headline == "Shelling in Kharkiv overnight"
+    assert article.summary == "Their new summary."
+
+
+def test_saves_of_different_fields_and_paragraphs_merge_and_say_so(editor, editor_client):
+    with reversion.create_revision():
+        article = make_ready_article(headline="Fire", body="<p>One.</p><p>Two.</p><p>Three.</p>", tags=["Lviv"])
+    other = Client()
+    other.force_login(make_user("Editor", username="taras"))
+    first = article_form_data(article, headline="Fire in Lviv", body="<p>One, first.</p><p>Two.</p><p>Three.</p>")
+    second = article_form_data(
+        article, summary="Second's summary.", body="<p>One.</p><p>Two.</p><p>Three, second.</p>", tags="Fire"
+    )
+    assert editor_client.post(change_url(article), first | {"tags": "Lviv, Kyiv"}).status_code == 302
+    response = other.post(change_url(article), second, follow=True)
+    article.refresh_from_db()
+    assert article.headline == "Fire in Lviv"
+    assert article.summary == "Second's summary."
+    assert article.body == "<p>One, first.</p><p>Two.</p><p>Three, second.</p>"
+    assert sorted(article.tags.names()) == ["Fire", "Kyiv"]  # Lviv removed by the second, Kyiv added by the first
+    note = " ".join(str(message) for message in response.context["messages"])
+    assert "Merged with Olena Editor’s save at" in note
+    assert "Headline (theirs)" in note and "paragraph 1 (theirs)" in note
+
+
+def test_a_save_without_a_kept_base_version_is_stopped_as_before(editor_client):
+    article = make_ready_article(headline="Old")  # saved outside the admin: no revision
+    data = article_form_data(article, headline="Mine")
+    Article.objects.filter(pk=article.pk).update(headline="Theirs", version=article.version + 1)
+    response = editor_client.post(change_url(article), data)
+    assert response.status_code == 200
+    assert "saved this story" in form_errors(response)
