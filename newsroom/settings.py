@@ -76,7 +76,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    "taggit",
+    # django-taggit, named "Topics" in the admin.
+    "newsroom.apps.TopicsConfig",
     "axes",
     "reversion",
     "django_prose_editor",
