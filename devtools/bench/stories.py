@@ -61,6 +61,7 @@ ARTICLE_COLUMNS = [
     "section_id",
     "kill_notice",
     "version",
+    "is_breaking",
 ]
 WORD_RE = re.compile(r"[a-z]{4,}")
 
@@ -163,6 +164,7 @@ def seed_stories(*, count, first_number, slug_prefix, text, sections, authors, t
                 sections[number % len(sections)].pk,
                 "",
                 1,
+                False,
             )
         )
         bylines.append((pk, authors[number % len(authors)].pk, 0))
