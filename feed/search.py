@@ -23,6 +23,9 @@ from django.db.models.functions import Cast, Coalesce
 
 SEARCH_CONFIG = "english"
 MAX_QUERY_LENGTH = 200
+# Two or more minus signs in a row, spaces between them or not. PostgreSQL nests one NOT for each, and
+# more than 32 overflow its query stack ("tsquery stack too small": a 500 for "----…").
+NEGATIONS = re.compile(r"-(?:\s*-)+")
 # The fallback turns each word into three LIKE tests; more words than this add nothing useful.
 MAX_FALLBACK_WORDS = 8
 # ts_rank's default weights for D, C, B, A; the fallback uses the same for body, summary, headline.
@@ -60,9 +63,10 @@ class PortableGinIndex(GinIndex):
 
 
 def clean_query(raw):
-    """The reader's words as we search for them: whitespace collapsed, at most MAX_QUERY_LENGTH
-    characters. Returns (words, was_shortened). NUL never gets here (newsroom.middleware)."""
-    text = " ".join(raw.split())
+    """The reader's words as we search for them: whitespace collapsed, each run of minus signs (NOT,
+    to websearch_to_tsquery) cut to the one it means, at most MAX_QUERY_LENGTH characters. Returns
+    (words, was_shortened). NUL never gets here (newsroom.middleware)."""
+    text = NEGATIONS.sub(lambda run: "-" * (run.group().count("-") % 2), " ".join(raw.split()))
     if len(text) > MAX_QUERY_LENGTH:
         return text[:MAX_QUERY_LENGTH].rstrip(), True
     return text, False

@@ -11,6 +11,7 @@ from django.db import connection
 from django.utils import timezone
 
 from feed.models import Article
+from feed.search import clean_query
 from tests.factories import make_article, make_author, make_photo, make_section
 
 pytestmark = pytest.mark.django_db
@@ -175,6 +176,9 @@ ODD_QUERIES = [
     "Київ",
     "🚀🚀",
     "\u200b\u2028",
+    "-" * 300,
+    "- " * 100 + "drone",
+    "--" * 40 + "drone",
 ]
 
 
@@ -191,6 +195,20 @@ def test_bad_utf8_gives_a_clear_page(client, query_string):
     make_article(headline="Drone attack on Kyiv")
     response = client.get("/search/", QUERY_STRING=query_string)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [
+        ("drone --attack", "drone attack"),
+        ("drone ---attack", "drone -attack"),
+        ("- - -drone", "-drone"),
+        ("a - b", "a - b"),
+    ],
+)
+def test_runs_of_minus_signs_mean_what_they_add_up_to(typed, searched):
+    """make fuzz found "-" * 300 a 500 on PostgreSQL: each minus nests a NOT, and 33 overflow."""
+    assert clean_query(typed) == (searched, False)
 
 
 def test_a_huge_query_is_shortened_with_a_message(client):
