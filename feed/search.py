@@ -23,9 +23,10 @@ from django.db.models.functions import Cast, Coalesce
 
 SEARCH_CONFIG = "english"
 MAX_QUERY_LENGTH = 200
-# Two or more minus signs in a row, spaces between them or not. PostgreSQL nests one NOT for each, and
-# more than 32 overflow its query stack ("tsquery stack too small": a 500 for "----…").
-NEGATIONS = re.compile(r"-(?:\s*-)+")
+# Two or more minus signs with nothing but spaces or punctuation between them (websearch_to_tsquery
+# skips those). PostgreSQL nests one NOT for each, and more than 32 overflow its query stack ("tsquery
+# stack too small": a 500 for "----…" or "-!-!-!…").
+NEGATIONS = re.compile(r'-(?:[^\w"]*-)+')
 # The fallback turns each word into three LIKE tests; more words than this add nothing useful.
 MAX_FALLBACK_WORDS = 8
 # ts_rank's default weights for D, C, B, A; the fallback uses the same for body, summary, headline.

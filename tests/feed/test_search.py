@@ -179,6 +179,8 @@ ODD_QUERIES = [
     "-" * 300,
     "- " * 100 + "drone",
     "--" * 40 + "drone",
+    "-!" * 100,
+    "-(" * 60 + "drone",
 ]
 
 
@@ -203,6 +205,7 @@ def test_bad_utf8_gives_a_clear_page(client, query_string):
         ("drone --attack", "drone attack"),
         ("drone ---attack", "drone -attack"),
         ("- - -drone", "-drone"),
+        ("-!-!-drone", "-drone"),
         ("a - b", "a - b"),
     ],
 )
