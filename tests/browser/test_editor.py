@@ -59,5 +59,9 @@ def test_editor_writes_a_story_with_a_new_photo_publishes_it_and_finds_it_on_the
     assert page.locator("h1").inner_text() == "Rescuers reach the last floor of the Saltivka block"
     assert "the emergency service said" in page.locator(".story__body").inner_text()
     assert "(Photo: Ivan Petrenko/Ledger Wire)" in page.locator(".story__lead figcaption").inner_text()
-    assert page.locator(".story__lead img").evaluate("img => img.complete && img.naturalWidth > 0")
+    # The photo arrives after the page: wait for it rather than look at once.
+    page.locator(".story__lead img").wait_for()
+    page.wait_for_function(
+        "() => { const img = document.querySelector('.story__lead img'); return img.complete && img.naturalWidth > 0; }"
+    )
     assert page.locator(".author-box__name").inner_text() == "Oksana Marchenko"
