@@ -1,8 +1,9 @@
 """The editorial services: every change of a story's place in the workflow goes through here.
 
 Submit for review, return to draft, publish now, schedule, unpublish, kill, move to the trash,
-restore from the trash, restore a revision, append a correction, and saving changes to a story
-that is live or scheduled. Each function takes the story, the acting user and its own arguments
+restore from the trash, restore a revision, append a correction, end and reopen live coverage,
+recording a change to a live story's updates, and saving changes to a story that is live or
+scheduled. Each function takes the story, the acting user and its own arguments
 (keyword-only), checks the user's permission and every rule, saves, records the change in the
 story's history (the admin's log and a django-reversion revision), and returns the story. A
 refusal is an EditorialError whose message is written for the editor; NotAllowed, a kind of it,
@@ -317,6 +318,50 @@ def append_correction(*, article, user, text, kind=Correction.Kind.CORRECTION):
 
         _apply(article, user, f"{note.get_kind_display()} appended: {text}", change)
     return note
+
+
+def end_coverage(*, article, user):
+    """Ends a live story's coverage: readers see "Coverage ended at …" and no more updates go out."""
+    _require(user, "feed.publish_article", "Your role cannot end live coverage.")
+
+    def check(current):
+        if not current.live_coverage:
+            raise EditorialError("This story is not live coverage.")
+        if current.coverage_ended_at is not None:
+            raise EditorialError("The coverage has already ended.")
+
+    def change(current):
+        current.coverage_ended_at = timezone.now()
+
+    return _apply(article, user, "Live coverage ended.", change, check)
+
+
+def reopen_coverage(*, article, user):
+    """Makes an ended live story live again, so that updates can be posted."""
+    _require(user, "feed.publish_article", "Your role cannot reopen live coverage.")
+
+    def check(current):
+        if not current.live_coverage or current.coverage_ended_at is None:
+            raise EditorialError("Only live coverage that has ended can be reopened.")
+        if current.is_killed or current.deleted_at is not None:
+            raise EditorialError("A killed or deleted story cannot be reopened.")
+
+    def change(current):
+        current.coverage_ended_at = None
+
+    return _apply(article, user, "Live coverage reopened.", change, check)
+
+
+def record_live_change(*, article, user, message, substantive):
+    """Records a change to one of a live story's updates (live/services.py makes it) in the story's
+    history; a substantive one (an update posted, edited, corrected or removed) moves the story's
+    "Updated" time, which feeds, sitemaps and metadata read. Call inside the transaction of the change."""
+
+    def change(current):
+        if substantive and current.is_published:
+            current.updated_at = timezone.now()
+
+    return _apply(article, user, message, change)
 
 
 def save_changes(*, article, user, substantive_update=False, byline_count=None):

@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "feed",
     # The admin's front page for the newsroom, quick post, autosave and presence (above feed).
     "desk",
+    # Live stories' updates: the live desk, the live page and its poll (above feed).
+    "live",
     # Not newsroom code: demo data, benchmarks, the chaos run and the local admin (manage.py commands).
     "devtools",
 ]

@@ -22,8 +22,10 @@ urlpatterns = [
     ),
     # The desk answers /admin/ itself and a few addresses below it; the rest is the admin's.
     path("admin/", include("desk.urls")),
+    path("admin/", include("live.desk_urls")),
     path("admin/", admin.site.urls),
     path("", include("feed.urls")),
+    path("", include("live.urls")),
 ]
 
 # Uploaded files in development; production serves MEDIA_ROOT from the web server.

@@ -62,6 +62,7 @@ ARTICLE_COLUMNS = [
     "kill_notice",
     "version",
     "is_breaking",
+    "live_coverage",
 ]
 WORD_RE = re.compile(r"[a-z]{4,}")
 
@@ -164,6 +165,7 @@ def seed_stories(*, count, first_number, slug_prefix, text, sections, authors, t
                 sections[number % len(sections)].pk,
                 "",
                 1,
+                False,
                 False,
             )
         )

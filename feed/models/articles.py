@@ -71,6 +71,13 @@ class Article(models.Model):
         help_text="Labels the story “Breaking” and lets it go live before it has a lead photo. "
         "Untick once the story is no longer news of the hour.",
     )
+    live_coverage = models.BooleanField(
+        "live coverage",
+        default=False,
+        help_text="Makes this a live story: readers get a stream of updates, newest first, posted from "
+        "the story's live desk. Its bylines are the reporters who may post.",
+    )
+    coverage_ended_at = models.DateTimeField(null=True, blank=True, editable=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         null=True,
@@ -195,7 +202,7 @@ class Article(models.Model):
         self._keep_former_address(using)
 
     def get_absolute_url(self):
-        return page_address("feed:article", self.slug)
+        return page_address("live:story" if self.live_coverage else "feed:article", self.slug)
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -244,6 +251,11 @@ class Article(models.Model):
         if self.status == self.Status.PUBLISHED and self.published_at and self.published_at > timezone.now():
             return "Scheduled"
         return self.get_status_display()
+
+    @property
+    def is_live(self):
+        """A live story whose coverage has not ended: readers see LIVE."""
+        return self.live_coverage and self.coverage_ended_at is None
 
     @property
     def is_killed(self):
