@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
+from common.text import paragraphs as text_paragraphs
 from feed import workflow
 from feed.html import sanitize_body
 from feed.models import Article, Byline
@@ -21,7 +22,7 @@ def quick_post(*, user, headline, summary, text, section, author, is_breaking):
     """Saves a short story as a draft bylined to `author`, then asks feed.workflow to publish it
     (roles that may) or to submit it for review. Returns (article, outcome or None, refusal or None):
     a refusal leaves the draft saved, so no text is lost."""
-    paragraphs = [" ".join(block.split()) for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
+    paragraphs = text_paragraphs(text)
     body = render_to_string("desk/_body_from_paragraphs.html", {"paragraphs": paragraphs})
     try:
         with transaction.atomic(), reversion.create_revision():

@@ -46,6 +46,7 @@ def desk_sections(user):
         .defer(*unread)
     )
     return {
+        "live_now": list(stories.live_now().open_to_live_posts_by(user).order_by("-published_at")[:ROWS_PER_SECTION]),
         "in_review": list(stories.filter(status=Article.Status.REVIEW).order_by("modified_at")[:ROWS_PER_SECTION]),
         "scheduled": list(stories.scheduled().order_by("published_at")[:ROWS_PER_SECTION]),
         "live": list(

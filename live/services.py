@@ -8,6 +8,7 @@ feed.workflow's own services. A refusal is feed.workflow's EditorialError (NotAl
 from django.db import transaction
 from django.utils import timezone
 
+from feed.models import Article
 from feed.workflow import EditorialError, NotAllowed, may_publish, record_live_change
 
 from .models import LiveUpdate, UpdateCorrection
@@ -15,9 +16,7 @@ from .models import LiveUpdate, UpdateCorrection
 
 def may_post(article, user):
     """Editors, and the reporters with a byline on the live story (an editor adds them)."""
-    if not (user.is_active and user.is_staff and user.has_perm("feed.view_article")):
-        return False
-    return may_publish(user) or article.bylines.filter(author__user=user).exists()
+    return Article.objects.filter(pk=article.pk).open_to_live_posts_by(user).exists()
 
 
 def may_change(update, user):
@@ -50,7 +49,9 @@ def _authors(user, authors):
     return [profile] if profile is not None else []
 
 
-def post_update(*, article, user, body, headline="", photo=None, photo_caption="", linked_story=None, pinned=False, authors=None):
+def post_update(
+    *, article, user, body, headline="", photo=None, photo_caption="", linked_story=None, pinned=False, authors=None
+):
     if not may_post(article, user):
         raise NotAllowed("Only editors and the reporters on this live story's byline can post to it.")
     _refuse_unless_open(article)
@@ -89,7 +90,9 @@ def edit_update(*, update, user, body, headline="", photo=None, photo_caption=""
         update.save()
         if authors is not None:
             update.authors.set(authors)
-        record_live_change(article=update.story, user=user, message=f"Edited update {update.pk}: {update}", substantive=True)
+        record_live_change(
+            article=update.story, user=user, message=f"Edited update {update.pk}: {update}", substantive=True
+        )
     return update
 
 
@@ -118,7 +121,9 @@ def set_pinned(*, update, user, pinned):
     with transaction.atomic():
         update.save(update_fields=["pinned"])
         verb = "Pinned" if pinned else "Unpinned"
-        record_live_change(article=update.story, user=user, message=f"{verb} update {update.pk}: {update}", substantive=False)
+        record_live_change(
+            article=update.story, user=user, message=f"{verb} update {update.pk}: {update}", substantive=False
+        )
     return update
 
 
@@ -128,5 +133,7 @@ def delete_update(*, update, user):
     update.deleted_at = timezone.now()
     with transaction.atomic():
         update.save(update_fields=["deleted_at"])
-        record_live_change(article=update.story, user=user, message=f"Deleted update {update.pk}: {update}", substantive=True)
+        record_live_change(
+            article=update.story, user=user, message=f"Deleted update {update.pk}: {update}", substantive=True
+        )
     return update

@@ -90,7 +90,7 @@ class ArticleAdmin(StoryPagesMixin, GuardedAdminMixin, NamedBlankAutocompleteMix
     fieldsets = [
         # known_version is a hidden field of the form, rendered by the template: a fieldset would give it a
         # label, and a label for a hidden input is invalid HTML.
-        (None, {"fields": ["headline", "slug", "section", "is_breaking", "summary", "body", "tags"]}),
+        (None, {"fields": ["headline", "slug", "section", "is_breaking", "live_coverage", "summary", "body", "tags"]}),
         ("Lead photo", {"fields": ["lead_photo", "lead_photo_caption"]}),
         (
             "Publishing",

@@ -125,6 +125,19 @@ class ArticleQuerySet(models.QuerySet):
             return articles
         return articles.filter(published_q() | Q(created_by=user) | Q(bylines__author__user=user)).distinct()
 
+    def live_now(self):
+        """Live coverage readers can read and the newsroom still posts to: published, not ended."""
+        return self.published().filter(live_coverage=True, coverage_ended_at__isnull=True)
+
+    def open_to_live_posts_by(self, user):
+        """The stories whose live updates `user` may post: editors every one, reporters those with their
+        byline (that is how an editor adds a reporter to a live story). live.services.may_post asks it."""
+        if not (user.is_active and user.is_staff and user.has_perm("feed.view_article")):
+            return self.none()
+        if user.has_perm("feed.publish_article"):
+            return self
+        return self.filter(bylines__author__user=user).distinct()
+
     def for_feed(self):
         """What a feed entry carries: with_photos(), then bylines with authors and tags (one query each)."""
         return self.with_photos().prefetch_related(

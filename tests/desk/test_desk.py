@@ -68,21 +68,23 @@ def test_the_desk_runs_a_fixed_number_of_queries(client, django_assert_max_num_q
             make_draft(created_by=editor)
             story = make_article(published_at=timezone.now() - timedelta(minutes=n + 1))
             make_article(published_at=timezone.now() + timedelta(hours=n + 1))
+            make_ready_article(live_coverage=True)
             EditingSession.objects.create(
                 user=make_user("Reporter"), article=story, started_at=timezone.now(), last_seen=timezone.now()
             )
 
     stories(1)
-    # Expect 10 queries: the session, the user, the user's own and the groups' permissions, the user's
-    # author profile (the admin's header), then one per list: in review, scheduled, live, my drafts and
-    # being edited now (the sessions with their users, stories and sections).
-    with django_assert_max_num_queries(10) as few:
+    # Expect 11 queries: the session, the user, the user's own and the groups' permissions, the user's
+    # author profile (the admin's header), then one per list: live now, in review, scheduled, live, my
+    # drafts and being edited now (the sessions with their users, stories and sections).
+    with django_assert_max_num_queries(11) as few:
         client.get("/admin/")
     with_one = len(few.captured_queries)
     stories(8)
     with django_assert_max_num_queries(with_one):
         response = client.get("/admin/")
     assert len(response.context["in_review"]) == 9
+    assert len(response.context["live_now"]) == 9
 
 
 def test_being_edited_now_leaves_out_the_user_s_own_sessions(client):
