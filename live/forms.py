@@ -6,7 +6,6 @@ from django.template.loader import render_to_string
 
 from common.text import paragraphs
 from feed.admin.inlines import NamedBlankAutocompleteSelect
-from feed.models import Article
 
 from .models import LiveUpdate, UpdateCorrection
 
@@ -38,8 +37,6 @@ class UpdateForm(forms.ModelForm):
             data = data.copy()
             data["body"] = render_to_string("live/_body_from_paragraphs.html", {"paragraphs": paragraphs(data["text"])})
         super().__init__(data, *args, **kwargs)
-        self.fields["linked_story"].queryset = Article.objects.published()
-        self.fields["linked_story"].help_text = "Optional: a published story, shown as a teaser under the update."
 
     def clean_headline(self):
         return self.cleaned_data["headline"].strip()

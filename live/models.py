@@ -7,7 +7,7 @@ from django_prose_editor.fields import ProseEditorField
 
 from authors.models import Author
 from feed.html import sanitize_body
-from feed.models import Article
+from feed.models import Article, published_q
 from media.models import Photo
 
 
@@ -61,7 +61,9 @@ class LiveUpdate(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        help_text="Optional: another story, shown as a teaser under the update.",
+        # The admin's autocomplete offers only these, and a form refuses any other.
+        limit_choices_to=published_q,
+        help_text="Optional: a published story, shown as a teaser under the update.",
     )
     pinned = models.BooleanField("key point", default=False, help_text="Also shown in the key points at the top.")
     edited_at = models.DateTimeField(null=True, blank=True, editable=False)
