@@ -79,7 +79,7 @@ def _render_desk(request, article, form, status=200):
 @with_prose_editor
 def desk(request, article_id):
     article = _live_story(request, article_id)
-    return _render_desk(request, article, UpdateForm())
+    return _render_desk(request, article, UpdateForm(may_pin=workflow.may_publish(request.user)))
 
 
 @require_POST
@@ -87,7 +87,7 @@ def desk(request, article_id):
 def post(request, article_id):
     """The live desk's composer and the desk's compact one (which sends `from_desk` to be sent back)."""
     article = _live_story(request, article_id)
-    form = UpdateForm(request.POST)
+    form = UpdateForm(request.POST, may_pin=workflow.may_publish(request.user))
     if not form.is_valid():
         return _render_desk(request, article, form, status=400)
     try:

@@ -32,11 +32,13 @@ class UpdateForm(forms.ModelForm):
             "linked_story": {"invalid_choice": "Link to a published story."},
         }
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data=None, *args, may_pin=True, **kwargs):
         if data is not None and not data.get("body") and data.get("text", "").strip():
             data = data.copy()
             data["body"] = render_to_string("live/_body_from_paragraphs.html", {"paragraphs": paragraphs(data["text"])})
         super().__init__(data, *args, **kwargs)
+        if not may_pin:
+            del self.fields["pinned"]
 
     def clean_headline(self):
         return self.cleaned_data["headline"].strip()

@@ -54,6 +54,8 @@ def post_update(
 ):
     if not may_post(article, user):
         raise NotAllowed("Only editors and the reporters on this live story's byline can post to it.")
+    if pinned and not may_publish(user):
+        raise NotAllowed("Only editors choose the key points; post it without “Key point”.")
     _refuse_unless_open(article)
     body = _clean_body(body)
     with transaction.atomic():

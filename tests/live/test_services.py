@@ -31,6 +31,12 @@ def test_a_reporter_on_the_byline_posts_with_their_own_author_profile(live_story
     assert list(update.authors.all()) == [live_reporter.author_profile]
 
 
+def test_only_editors_post_a_key_point(live_story, live_reporter):
+    with pytest.raises(NotAllowed, match="key points"):
+        post(live_story, live_reporter, pinned=True)
+    assert not LiveUpdate.objects.exists()
+
+
 def test_a_reporter_not_added_to_the_live_story_cannot_post(live_story):
     outsider = make_user("Reporter")
     with pytest.raises(NotAllowed):
