@@ -346,3 +346,30 @@ def test_live_now_runs_one_query_whatever_the_number_of_live_stories(client, edi
     with django_assert_max_num_queries(with_one):
         response = client.get("/admin/")
     assert len(response.context["live_now"]) == 7
+
+
+def test_too_long_text_is_a_form_error(as_editor, live_story):
+    response = as_editor.post(
+        post_url(live_story), {"headline": "x" * 151, "body": "<p>Calm.</p>", "photo_caption": "y" * 301}
+    )
+    assert response.status_code == 400
+    assert response.text.count("Ensure this value has at most") == 2
+    assert not LiveUpdate.objects.exists()
+
+
+def test_the_live_desk_runs_a_fixed_number_of_queries(as_editor, live_story, editor, django_assert_max_num_queries):
+    photo, linked = make_photo(), make_ready_article()
+
+    def updates(count):
+        for _ in range(count):
+            update = posted(live_story, editor, photo=photo, linked_story=linked)
+            services.correct_update(update=update, user=editor, text="Two, not three.")
+
+    updates(1)
+    with django_assert_max_num_queries(40) as few:
+        as_editor.get(desk_url(live_story))
+    with_one = len(few.captured_queries)
+    updates(10)
+    with django_assert_max_num_queries(with_one):
+        response = as_editor.get(desk_url(live_story))
+    assert len(response.context["stream"]) == 11
