@@ -171,7 +171,7 @@ def article(request, slug):
         moved = (
             Article.objects.not_trashed()
             .filter(published_q() | Q(status=Article.Status.KILLED), former_slugs__slug=slug)
-            .only("slug")
+            .only("slug", "live_coverage")
             .first()
         )
         if moved is None:
