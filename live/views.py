@@ -14,7 +14,7 @@ from django.views.decorators.http import condition
 
 from feed.caching import cached_reader_page
 from feed.metadata import iso
-from feed.models import Article, published_q
+from feed.models import Article
 
 from .metadata import live_story_meta, update_meta, update_text
 
