@@ -265,3 +265,17 @@ def test_with_the_page_cache_on_a_posted_update_shows_on_the_next_request(
     assert "Second update." in page_text(client.get(second.get_absolute_url()))
     services.delete_update(update=second, user=editor)
     assert stream_ids(page_text(client.get(url))) == [first.pk]
+
+
+def test_live_cards_cost_no_extra_queries_on_the_home_page(client, editor, django_assert_max_num_queries):
+    def live_stories(count):
+        for _ in range(count):
+            story = make_article(live_coverage=True, lead_photo=make_photo())
+            post(story, editor)
+
+    live_stories(1)
+    with CaptureQueriesContext(connection) as few:
+        assert "live-label" in page_text(client.get("/"))
+    live_stories(9)
+    with django_assert_max_num_queries(len(few)):
+        assert page_text(client.get("/")).count('<span class="live-label">') == 10
