@@ -118,7 +118,12 @@ def _poll_etag(request, slug):
 @condition(etag_func=_poll_etag)
 def poll(request, slug):
     """/live/<slug>/poll/: the newest 20 shown updates as HTML, newest first, and when the coverage ended."""
-    article = _live_stories().filter(slug=slug).only("pk", "slug", "live_coverage", "coverage_ended_at").first()
+    article = (
+        _live_stories()
+        .filter(slug=slug)
+        .only("pk", "slug", "live_coverage", "published_at", "coverage_ended_at")
+        .first()
+    )
     if article is None:
         if _killed(slug) is not None:
             return JsonResponse({"error": "This story has been withdrawn."}, status=410)

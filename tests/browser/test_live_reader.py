@@ -3,15 +3,19 @@ moving the page, and comes in on a click. axe on a live page and an update's own
 
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
+from PIL import Image
 
 from live import services
 from tests.browser.actions import serious_violations
 from tests.factories import make_article, make_author, make_photo, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture
@@ -111,3 +115,36 @@ def test_axe_finds_no_serious_problem_on_live_pages(site, page, live_story, colo
     page.goto(f"{site}{update.get_absolute_url()}")
     found["update page"] = serious_violations(page)
     assert found == {"live page": [], "update page": []}
+
+
+def test_the_live_page_fits_a_phone_and_the_button_stays_in_view(site, page, phone_page, live_story, tmp_path):
+    """Nothing wider than a phone's screen; the new-updates button is on screen wherever the reader is.
+    Leaves docs/screenshots/live-page.png: the desktop and the phone side by side."""
+    story, editor = live_story
+    shots = []
+    for name, browser_page in (("desktop", page), ("phone", phone_page)):
+        browser_page.goto(f"{site}/live/{story.slug}/")
+        browser_page.locator(".story__lead img").wait_for()
+        browser_page.evaluate("window.scrollTo(0, 0)")
+        shots.append((name, browser_page))
+    services.post_update(article=story, user=editor, body="<p>All-clear sounded in Kyiv.</p>")
+    for name, browser_page in shots:
+        button = browser_page.get_by_role("button", name="1 new update")
+        button.wait_for(state="visible", timeout=35_000)
+        assert browser_page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth"), name
+        box, height = button.bounding_box(), browser_page.viewport_size["height"]
+        assert 0 <= box["y"] and box["y"] + box["height"] <= height, name
+        browser_page.evaluate("window.scrollTo(0, document.body.scrollHeight / 2)")
+        box = button.bounding_box()
+        assert 0 <= box["y"] and box["y"] + box["height"] <= height, name
+        browser_page.evaluate("window.scrollTo(0, 0)")
+        # The top of the page down to the first updates, with the button where the reader sees it.
+        clip = {"x": 0, "y": 0, "width": browser_page.viewport_size["width"], "height": 1800}
+        browser_page.screenshot(path=tmp_path / f"{name}.png", full_page=True, clip=clip)
+    desktop, phone = (Image.open(tmp_path / f"{name}.png") for name in ("desktop", "phone"))
+    gap = 24
+    combined = Image.new("RGB", (desktop.width + gap + phone.width, max(desktop.height, phone.height)), "#c9ced6")
+    combined.paste(desktop, (0, 0))
+    combined.paste(phone, (desktop.width + gap, 0))
+    SCREENSHOTS.mkdir(exist_ok=True)
+    combined.save(SCREENSHOTS / "live-page.png", optimize=True)

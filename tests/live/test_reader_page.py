@@ -279,3 +279,14 @@ def test_live_cards_cost_no_extra_queries_on_the_home_page(client, editor, djang
     live_stories(9)
     with django_assert_max_num_queries(len(few)):
         assert page_text(client.get("/")).count('<span class="live-label">') == 10
+
+
+def test_an_update_from_a_later_day_than_the_start_shows_its_date(client, live_story, editor):
+    same_day, next_day = post(live_story, editor), post(live_story, editor)
+    started = timezone.localtime(live_story.published_at)
+    LiveUpdate.objects.filter(pk=same_day.pk).update(posted_at=started + timedelta(minutes=5))
+    LiveUpdate.objects.filter(pk=next_day.pk).update(posted_at=started + timedelta(days=1))
+    html = page_text(client.get(f"/live/{live_story.slug}/"))
+    later = started + timedelta(days=1)
+    assert f">{later:%H:%M}, {later.day} {later:%b}</time>" in html
+    assert f">{started + timedelta(minutes=5):%H:%M}</time>" in html
