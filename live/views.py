@@ -44,8 +44,8 @@ def _not_live_here(request, slug, *, story_page):
             .only("slug", "live_coverage")
             .first()
         )
-        if elsewhere is not None:
-            return redirect(elsewhere)
+        if elsewhere is not None:  # moved for good when the slug changed; a story may become live later
+            return redirect(elsewhere, permanent=elsewhere.slug != slug)
     raise Http404("No such live story.")
 
 
@@ -132,8 +132,7 @@ def poll(request, slug):
     return JsonResponse(
         {
             "updates": [
-                {"id": shown.pk, "html": render_to_string("live/_update.html", {"update": shown, "article": article})}
-                for shown in updates
+                {"id": shown.pk, "html": render_to_string("live/_update.html", {"update": shown})} for shown in updates
             ],
             "ended": iso(article.coverage_ended_at),
         }

@@ -148,3 +148,15 @@ def test_the_live_page_fits_a_phone_and_the_button_stays_in_view(site, page, pho
     combined.paste(phone, (desktop.width + gap, 0))
     SCREENSHOTS.mkdir(exist_ok=True)
     combined.save(SCREENSHOTS / "live-page.png", optimize=True)
+
+
+def test_more_new_updates_than_a_poll_holds_reload_the_page(site, page, live_story):
+    story, editor = live_story
+    page.goto(f"{site}/live/{story.slug}/")
+    newest = None
+    for n in range(21):
+        newest = services.post_update(article=story, user=editor, body=f"<p>Rapid update {n}.</p>")
+    page.get_by_role("button", name="20+ new updates").wait_for(state="visible", timeout=35_000)
+    with page.expect_navigation():
+        page.get_by_role("button", name="20+ new updates").click()
+    assert page.locator("[data-live-stream] > article").first.get_attribute("id") == f"update-{newest.pk}"

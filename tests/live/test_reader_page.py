@@ -290,3 +290,11 @@ def test_an_update_from_a_later_day_than_the_start_shows_its_date(client, live_s
     later = started + timedelta(days=1)
     assert f">{later:%H:%M}, {later.day} {later:%b}</time>" in html
     assert f">{started + timedelta(minutes=5):%H:%M}</time>" in html
+
+
+def test_a_live_story_s_former_slug_moves_for_good(client, live_story):
+    old_slug = live_story.slug
+    live_story.slug = "strikes-on-kyiv-and-kharkiv"
+    live_story.save()
+    response = client.get(f"/live/{old_slug}/")
+    assert response.status_code == 301 and response["Location"] == "/live/strikes-on-kyiv-and-kharkiv/"

@@ -13,6 +13,8 @@
   const interval = Math.max(1, Number(notice.dataset.pollSeconds) || 20) * 1000;
   let etag = null;
   let waiting = [];
+  // More new updates than one answer holds: the button reloads the page rather than leave a gap.
+  let gap = false;
   let timer = null;
 
   function newestShownId() {
@@ -26,7 +28,7 @@
       button.textContent = "";
       return;
     }
-    button.textContent = count === 1 ? "1 new update" : count + " new updates";
+    button.textContent = count === 1 ? "1 new update" : count + (gap ? "+" : "") + " new updates";
     button.hidden = false;
   }
 
@@ -55,11 +57,16 @@
     const answer = await response.json();
     const newest = newestShownId();
     waiting = answer.updates.filter(function (update) { return update.id > newest; });
+    gap = newest > 0 && waiting.length > 0 && waiting.length === answer.updates.length;
     announce(waiting.length);
     if (answer.ended) stop();
   }
 
   button.addEventListener("click", function () {
+    if (gap) {
+      window.location.reload();
+      return;
+    }
     const template = document.createElement("template");
     // Newest first in the answer, as on the page: they go in above what is shown, in that order.
     template.innerHTML = waiting.map(function (update) { return update.html; }).join("");
