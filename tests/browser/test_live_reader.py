@@ -133,10 +133,10 @@ def test_the_live_page_fits_a_phone_and_the_button_stays_in_view(site, page, pho
         button.wait_for(state="visible", timeout=35_000)
         assert browser_page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth"), name
         box, height = button.bounding_box(), browser_page.viewport_size["height"]
-        assert 0 <= box["y"] and box["y"] + box["height"] <= height, name
+        assert box["y"] >= 0 and box["y"] + box["height"] <= height, name
         browser_page.evaluate("window.scrollTo(0, document.body.scrollHeight / 2)")
         box = button.bounding_box()
-        assert 0 <= box["y"] and box["y"] + box["height"] <= height, name
+        assert box["y"] >= 0 and box["y"] + box["height"] <= height, name
         browser_page.evaluate("window.scrollTo(0, 0)")
         # The top of the page down to the first updates, with the button where the reader sees it.
         clip = {"x": 0, "y": 0, "width": browser_page.viewport_size["width"], "height": 1800}
