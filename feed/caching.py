@@ -189,7 +189,8 @@ def cached_reader_page(view):
 
 
 def _public(response, seconds):
-    if response.status_code == 200:
+    # A view that set its own (the live poll's, which a CDN must not hold for a minute) keeps it.
+    if response.status_code == 200 and not response.has_header("Cache-Control"):
         patch_cache_control(
             response,
             public=True,

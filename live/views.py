@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
 from feed.caching import cached_reader_page
@@ -19,6 +20,7 @@ from feed.models import Article
 from .metadata import live_story_meta, update_meta, update_text
 
 PAGE_SIZE = 20
+POLL_SHARED_CACHE_SECONDS = 1
 CURSOR_RE = re.compile(r"[1-9]\d{0,17}", re.ASCII)
 
 
@@ -129,7 +131,7 @@ def poll(request, slug):
             return JsonResponse({"error": "This story has been withdrawn."}, status=410)
         raise Http404("No such live story.")
     updates = article.live_updates.shown().for_page()[:PAGE_SIZE]
-    return JsonResponse(
+    response = JsonResponse(
         {
             "updates": [
                 {"id": shown.pk, "html": render_to_string("live/_update.html", {"update": shown})} for shown in updates
@@ -137,3 +139,7 @@ def poll(request, slug):
             "ended": iso(article.coverage_ended_at),
         }
     )
+    # Shared caches (a CDN) revalidate each poll after a second: a new update reaches readers then,
+    # not after the minute other pages may be held. Our own page cache drops it at once (live/signals.py).
+    patch_cache_control(response, public=True, max_age=0, s_maxage=POLL_SHARED_CACHE_SECONDS)
+    return response

@@ -95,3 +95,12 @@ def test_a_killed_live_story_is_410_on_the_poll(client, live_story, editor, page
 def test_a_story_that_is_not_live_has_no_poll(client, page_cache):
     make_article(slug="plain-story")
     assert client.get("/live/plain-story/poll/").status_code == 404
+
+
+def test_shared_caches_hold_a_poll_answer_one_second_and_pages_their_minute(client, live_story, editor, settings):
+    settings.NEWSROOM_CDN_MAX_AGE = 60
+    post(live_story, editor)
+    poll_control = client.get(f"/live/{live_story.slug}/poll/")["Cache-Control"]
+    page_control = client.get(f"/live/{live_story.slug}/")["Cache-Control"]
+    assert "s-maxage=1" in poll_control and "max-age=0" in poll_control
+    assert "s-maxage=60" in page_control
