@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "feed",
     # The admin's front page for the newsroom, quick post, autosave and presence (above feed).
     "desk",
+    # The agency inbox: RSS/Atom and NewsML-G2 copy polled into the admin, made into drafts (above feed).
+    "wires",
     # Live stories' updates: the live desk, the live page and its poll (above feed).
     "live",
     # Not newsroom code: demo data, benchmarks, the chaos run and the local admin (manage.py commands).
