@@ -62,7 +62,7 @@ def _refuse_unsafe_xml(data):
 
 def _paragraphs_html(text):
     paragraphs = [" ".join(block.split()) for block in re.split(r"\n\s*\n", text) if block.strip()]
-    return render_to_string("wires/_paragraphs.html", {"paragraphs": paragraphs})
+    return render_to_string("wires/_paragraphs.html", {"paragraphs": paragraphs}).strip()
 
 
 def _moment(text):
@@ -96,8 +96,10 @@ def parse_feed(data):
         else:
             content = entry.get("summary_detail") or {"value": "", "type": "text/plain"}
         value = content.get("value", "")
-        body = sanitize_body(value) if "html" in content.get("type", "") else _paragraphs_html(value)
-        sent = entry.get("updated_parsed") or entry.get("published_parsed")
+        # feedparser calls every RSS description HTML; one without a tag is plain text all the same.
+        is_html = "html" in content.get("type", "") and "<" in value
+        body = sanitize_body(value) if is_html else _paragraphs_html(value)
+        sent = entry.get("published_parsed") if "updated" not in entry else entry.get("updated_parsed")
         items.append(
             ParsedItem(
                 guid=guid[:500],
