@@ -2,6 +2,9 @@
 files (defusedxml's ElementTree). Both refuse XML with a DTD before anything else reads it, so
 entity expansion (billion laughs) and external entities never happen; agency formats need neither.
 
+Feeds may carry a DOCTYPE (RSS 0.91 names Netscape's) but never entity declarations; a feed that
+is not well-formed XML goes to feedparser's lenient parser only when it declares no entities either.
+
 Each parser returns ParsedItem values, or raises WireFormatError saying why the whole document was
 refused. Bodies come out sanitised by feed.html, as a story's body is."""
 
@@ -29,6 +32,10 @@ class WireFormatError(ValueError):
     """The document is refused; the message says why, for the admin's list of wire files."""
 
 
+class NotWellFormed(WireFormatError):
+    pass
+
+
 @dataclass
 class ParsedItem:
     guid: str
@@ -49,15 +56,17 @@ class ParsedItem:
         return hashlib.sha256(content.encode()).hexdigest()
 
 
-def _refuse_unsafe_xml(data):
+def _refuse_unsafe_xml(data, *, forbid_dtd):
+    """The document's root element, unless it is too large, declares entities (or, with forbid_dtd, any
+    DTD), or is not well-formed XML."""
     if len(data) > MAX_DOCUMENT_BYTES:
         raise WireFormatError(f"Larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB.")
     try:
-        return safe_fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        return safe_fromstring(data, forbid_dtd=forbid_dtd, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as error:
         raise WireFormatError(f"Refused: the file declares a DTD or entities ({type(error).__name__}).") from error
     except ElementTree.ParseError as error:
-        raise WireFormatError(f"Not well-formed XML: {error}.") from error
+        raise NotWellFormed(f"Not well-formed XML: {error}.") from error
 
 
 def _paragraphs_html(text):
@@ -81,7 +90,12 @@ def _moment(text):
 
 
 def parse_feed(data):
-    _refuse_unsafe_xml(data)
+    try:
+        _refuse_unsafe_xml(data, forbid_dtd=False)
+    except NotWellFormed:
+        # The lenient parser must not meet entity declarations either, in whatever encoding.
+        if b"<!entity" in data.lower().replace(b"\x00", b""):
+            raise
     parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
     if parsed.bozo and not parsed.entries:
         raise WireFormatError(f"Not an RSS or Atom feed: {parsed.get('bozo_exception')}.")
@@ -191,7 +205,7 @@ def _news_item(item):
 
 
 def parse_newsml(data):
-    root = _refuse_unsafe_xml(data)
+    root = _refuse_unsafe_xml(data, forbid_dtd=True)
     if root.tag in (f"{NEWSML}newsItem", f"{NEWSML}packageItem"):
         return [_news_item(root)]
     if root.tag == f"{NEWSML}newsMessage":

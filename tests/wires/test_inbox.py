@@ -198,3 +198,38 @@ def test_poll_wires_polls_every_active_source_once(folder_source, drop_folder, c
     assert "Acme drop folder: 1 new, 0 replaced, 0 duplicate, 0 stale, 1 refused" in out
     assert "refused external-entity.xml" in err
     assert WireItem.objects.count() == 1
+
+
+NETSCAPE_DOCTYPE = (
+    b'<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" '
+    b'"http://my.netscape.com/publish/formats/rss-0.91.dtd">'
+)
+
+
+def test_an_rss_0_91_feed_with_its_doctype_is_read_and_one_with_entities_refused(feed_source, tmp_path):
+    source = feed_source("rss.xml")
+    rss_0_91 = NETSCAPE_DOCTYPE + b'<rss version="0.91">'
+    (tmp_path / "rss.xml").write_bytes((FILES / "rss.xml").read_bytes().replace(b'<rss version="2.0">', rss_0_91))
+    assert poll(source).counts[Received.NEW] == 2
+    laughs = (FILES / "billion-laughs.xml").read_bytes().split(b"<newsItem")[0] + b"<rss><channel/></rss>"
+    (tmp_path / "rss.xml").write_bytes(laughs)
+    assert "DTD or entities" in poll(source).refused[0][1]
+
+
+def test_a_feed_that_is_not_well_formed_is_read_leniently(feed_source, tmp_path):
+    source = feed_source("rss.xml")
+    sloppy = (FILES / "rss.xml").read_text().replace("Kyiv metro", "Kyiv&nbsp;metro")
+    (tmp_path / "rss.xml").write_text(sloppy)
+    assert poll(source).counts[Received.NEW] == 2
+    assert WireItem.objects.filter(headline="Kyiv metro extends night service").exists()
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_feed_that_is_not_well_formed_and_declares_entities_is_refused(feed_source, tmp_path, encoding):
+    source = feed_source("rss.xml")
+    rss = (FILES / "rss.xml").read_text().split("?>", 1)[1]
+    # The bad XML declaration stops the strict parser before it reaches the entity declaration.
+    declared = '<?xml version="1.0" standalone="maybe"?><!DOCTYPE rss [<!ENTITY x "y">]>' + rss
+    (tmp_path / "rss.xml").write_bytes(declared.encode(encoding))
+    assert poll(source).refused[0][1].startswith("Not well-formed XML")
+    assert not WireItem.objects.exists()
