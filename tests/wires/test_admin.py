@@ -107,3 +107,9 @@ def test_editors_see_the_refused_files_and_why(client, inbox):
     assert "Refused: the file declares a DTD" in response.content.decode()
     assert client.get(reverse("admin:wires_wiresource_changelist")).status_code == 200
     assert client.get(reverse("admin:wires_wiresource_change", args=[inbox.pk])).status_code == 200
+
+
+@pytest.mark.parametrize(("role", "linked"), [("Editor", True), ("Reporter", True), ("Bio manager", False)])
+def test_the_desk_links_to_the_wire_for_those_who_may_read_it(client, role, linked):
+    client.force_login(make_user(role))
+    assert (f'href="{LIST}"' in client.get("/admin/", follow=True).content.decode()) is linked
