@@ -71,6 +71,9 @@ class WireItemAdmin(admin.ModelAdmin):
             return f"{item.version} (replaced by version {item.replaced_by.version})"
         return str(item.version)
 
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, {"title": "Wire"} | (extra_context or {}))
+
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
