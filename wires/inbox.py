@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -89,22 +90,41 @@ def receive(source, parsed):
         return Received.DUPLICATE
 
 
-def fetch(address):
-    """A feed's body: from its web address (timeout, size cap) or, for a file on this server, from disk."""
-    if address.startswith(("http://", "https://")):
-        request = urllib.request.Request(address, headers={"User-Agent": "Newsroom wire poller"})
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_SECONDS) as response:
-            data = response.read(MAX_DOCUMENT_BYTES + 1)
-    else:
-        data = read_capped(Path(address))
+class OutsideWiresRoot(WireFormatError):
+    def __init__(self, where):
+        super().__init__(f"{where} is not inside WIRES_ROOT ({settings.WIRES_ROOT}); it is not read.")
+
+
+def fetch(source):
+    """A feed's body: from its web address (timeout, size cap) or from its file under WIRES_ROOT."""
+    if not source.is_web_feed:
+        if (path := source.local_path()) is None:
+            raise OutsideWiresRoot(source.location)
+        return read_capped(path)
+    request = urllib.request.Request(source.location, headers={"User-Agent": "Newsroom wire poller"})
+    with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_SECONDS) as response:
+        data = response.read(MAX_DOCUMENT_BYTES + 1)
     if len(data) > MAX_DOCUMENT_BYTES:
         raise WireFormatError(f"Larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB.")
     return data
 
 
 def read_capped(path):
+    """A file's bytes, the cap's worth and one more (the parsers refuse what is over the cap)."""
+    if not path.resolve().is_relative_to(Path(settings.WIRES_ROOT).resolve()):
+        raise OutsideWiresRoot(path.name)
     with path.open("rb") as file:
         return file.read(MAX_DOCUMENT_BYTES + 1)
+
+
+def _drop_folder_files(source):
+    folder = source.local_path()
+    if folder is None:
+        raise OutsideWiresRoot(source.location)
+    try:
+        return sorted(path for path in folder.iterdir() if path.is_file() and not path.name.startswith("."))
+    except OSError as error:
+        raise WireFormatError(f"The folder cannot be read: {error.strerror}.") from error
 
 
 def _take_document(source, name, data, parse, report):
@@ -132,14 +152,14 @@ def poll(source):
     cannot be read or is refused is reported and the pass goes on with the next."""
     report = PollReport(source)
     if source.kind == WireSource.Kind.FEED:
-        documents = [(source.location, lambda: fetch(source.location))]
+        documents = [(source.location, lambda: fetch(source))]
         parse = parse_feed
     else:
         try:
-            paths = sorted(p for p in Path(source.location).iterdir() if p.is_file() and not p.name.startswith("."))
-        except OSError as error:
+            paths = _drop_folder_files(source)
+        except WireFormatError as error:
             paths = []
-            report.refused.append((source.location, f"The folder cannot be read: {error.strerror}."))
+            report.refused.append((source.location, str(error)))
         documents = [(path.name, lambda path=path: read_capped(path)) for path in paths]
         parse = parse_newsml
     for name, read in documents:

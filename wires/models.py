@@ -1,6 +1,10 @@
 """Agency copy as it arrives: the sources polled, the items in the inbox, and each file or feed
 body read (remembered, so that a refused one is reported once and not read again)."""
 
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
@@ -21,7 +25,8 @@ class WireSource(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices)
     location = models.CharField(
         max_length=500,
-        help_text="For a feed, its address (https://…) or a file on this server; for a drop folder, its path.",
+        help_text="For a feed, its address (https://…) or a file on this server; for a drop folder, its path. "
+        "Files and folders lie inside the server's WIRES_ROOT (a path relative to it will do).",
     )
     section = models.ForeignKey(
         Section,
@@ -38,6 +43,23 @@ class WireSource(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_web_feed(self):
+        return self.kind == self.Kind.FEED and self.location.startswith(("http://", "https://"))
+
+    def local_path(self):
+        """The folder or feed file on this server, or None when it lies outside WIRES_ROOT."""
+        if "://" in self.location:
+            return None
+        root = Path(settings.WIRES_ROOT).resolve()
+        path = (root / self.location).resolve()
+        return path if path.is_relative_to(root) else None
+
+    def clean(self):
+        if not self.is_web_feed and self.local_path() is None:
+            where = "an https:// address or a file" if self.kind == self.Kind.FEED else "a folder"
+            raise ValidationError({"location": f"Give {where} inside {settings.WIRES_ROOT}."})
 
 
 class WireItem(models.Model):

@@ -20,7 +20,8 @@ SCREENSHOTS = "/tmp/wire-{}.png"
 
 
 @pytest.fixture
-def inbox(tmp_path):
+def inbox(tmp_path, settings):
+    settings.WIRES_ROOT = tmp_path
     source = WireSource.objects.create(
         name="Example Press drop folder",
         agency_name="Example Press",

@@ -10,6 +10,12 @@ IPTC_EXAMPLES = Path("/work/shared/wire")
 FILES = Path(__file__).parent / "files"
 
 
+@pytest.fixture(autouse=True)
+def wires_root(settings, tmp_path):
+    settings.WIRES_ROOT = tmp_path
+    return tmp_path
+
+
 @pytest.fixture
 def drop_folder(tmp_path):
     folder = tmp_path / "drop"

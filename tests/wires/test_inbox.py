@@ -4,6 +4,7 @@ import shutil
 from datetime import UTC, datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from wires.inbox import Received, poll
@@ -233,3 +234,37 @@ def test_a_feed_that_is_not_well_formed_and_declares_entities_is_refused(feed_so
     (tmp_path / "rss.xml").write_bytes(declared.encode(encoding))
     assert poll(source).refused[0][1].startswith("Not well-formed XML")
     assert not WireItem.objects.exists()
+
+
+def test_nothing_outside_wires_root_is_read(folder_source, feed_source, drop_folder, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    drop(elsewhere, "embargoed-v1.xml")
+    (drop_folder / "link.xml").symlink_to(elsewhere / "embargoed-v1.xml")
+    assert "not inside WIRES_ROOT" in poll(folder_source).refused[0][1]
+    folder_source.location = "../../elsewhere"
+    assert "not inside WIRES_ROOT" in poll(folder_source).refused[0][1]
+    feed = feed_source("rss.xml")
+    feed.location = "/etc/passwd"
+    assert "not inside WIRES_ROOT" in poll(feed).refused[0][1]
+    assert not WireItem.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("kind", "location", "valid"),
+    [
+        ("feed", "https://wire.example.com/top.rss", True),
+        ("feed", "top.rss", True),
+        ("feed", "/etc/passwd", False),
+        ("feed", "file:///etc/passwd", False),
+        ("folder", "acme", True),
+        ("folder", "../acme", False),
+        ("folder", "https://wire.example.com/", False),
+    ],
+)
+def test_a_source_s_location_is_a_web_address_or_inside_wires_root(folder_source, kind, location, valid):
+    folder_source.kind, folder_source.location = kind, location
+    if valid:
+        folder_source.full_clean()
+    else:
+        with pytest.raises(ValidationError, match="inside"):
+            folder_source.full_clean()
