@@ -142,12 +142,15 @@ def _text(parent, path):
 
 
 def _body_of(item):
-    """The item's text: the first inlineXML (NITF body.content, XHTML body, or any markup) or inlineData."""
+    """The item's text: the first inlineXML (NITF body.content, XHTML body, or any markup) or inlineData
+    (plain text, or escaped HTML when its contenttype says so)."""
     content_set = item.find(f"{NEWSML}contentSet")
     if content_set is None:
         return ""
     for content in content_set:
         if content.tag == f"{NEWSML}inlineData":
+            if "html" in content.get("contenttype", ""):
+                return sanitize_body(content.text or "")
             return _paragraphs_html(content.text or "")
         if content.tag == f"{NEWSML}inlineXML":
             _local_names(content)
@@ -156,8 +159,8 @@ def _body_of(item):
             for node in root.iter():
                 if node.tag in HEADING_TAGS:
                     node.tag = HEADING_TAGS[node.tag]
-            markup = "".join(ElementTree.tostring(child, encoding="unicode") for child in root)
-            return sanitize_body(markup)
+            # The sanitiser drops the wrapper's own tag (body.content, body) and keeps what it holds.
+            return sanitize_body(ElementTree.tostring(root, encoding="unicode"))
     return ""
 
 

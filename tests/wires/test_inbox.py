@@ -268,3 +268,31 @@ def test_a_source_s_location_is_a_web_address_or_inside_wires_root(folder_source
     else:
         with pytest.raises(ValidationError, match="inside"):
             folder_source.full_clean()
+
+
+NITF_ITEM = b"""<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:nitf" version="2">
+<contentMeta><headline>Storm warning</headline></contentMeta>
+<contentSet><inlineXML contenttype="application/nitf+xml"><nitf xmlns="http://iptc.org/std/NITF/2006-10-18/"><body>
+<body.head><hedline><hl1>Storm</hl1></hedline><byline>By A. Reporter</byline></body.head>
+<body.content><p>Winds of 90 km/h.</p><hl2>Schools</hl2><block><p>Closed &amp; <em>shut</em>.</p></block>
+<script>steal()</script><p onclick="x()">Stay in.</p></body.content></body></nitf></inlineXML></contentSet>
+</newsItem>"""
+
+HTML_DATA_ITEM = b"""<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:html" version="1">
+<contentMeta><headline>Escaped HTML</headline></contentMeta>
+<contentSet><inlineData contenttype="text/html">
+&lt;p&gt;Hi&lt;img src=x onerror=alert(1)&gt;&lt;/p&gt;</inlineData></contentSet>
+</newsItem>"""
+
+
+@pytest.mark.parametrize(
+    ("document", "body"),
+    [
+        (NITF_ITEM, "<p>Winds of 90 km/h.</p><h2>Schools</h2><p>Closed &amp; <em>shut</em>.</p>\n<p>Stay in.</p>"),
+        (HTML_DATA_ITEM, "<p>Hi</p>"),
+    ],
+)
+def test_nitf_and_escaped_html_bodies_are_sanitised(folder_source, drop_folder, document, body):
+    (drop_folder / "item.xml").write_bytes(document)
+    poll(folder_source)
+    assert WireItem.objects.get().body == body
