@@ -9,6 +9,7 @@ import logging
 import urllib.request
 from dataclasses import dataclass, field
 from enum import StrEnum
+from http.client import HTTPException
 from pathlib import Path
 
 from django.conf import settings
@@ -145,6 +146,10 @@ def _take_document(source, name, data, parse, report):
         report.counts[outcome] += 1
         taken += outcome in (Received.NEW, Received.REPLACED)
     WireFile.objects.get_or_create(source=source, name=name, sha256=sha256, defaults={"items": taken})
+    if source.kind == WireSource.Kind.FEED:
+        # A feed's earlier bodies need not be remembered: their items are in the inbox, and one read
+        # again only gives duplicates. Otherwise every change of the feed would add a row for good.
+        WireFile.objects.filter(source=source, name=name).exclude(sha256=sha256).delete()
 
 
 def poll(source):
@@ -165,7 +170,7 @@ def poll(source):
     for name, read in documents:
         try:
             data = read()
-        except (OSError, WireFormatError) as error:
+        except (OSError, HTTPException, WireFormatError) as error:
             logger.warning("Wire document unreadable: %s (%s): %s", name, source, error)
             report.refused.append((name, str(error)))
             continue

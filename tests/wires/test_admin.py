@@ -113,3 +113,14 @@ def test_editors_see_the_refused_files_and_why(client, inbox):
 def test_the_desk_links_to_the_wire_for_those_who_may_read_it(client, role, linked):
     client.force_login(make_user(role))
     assert (f'href="{LIST}"' in client.get("/admin/", follow=True).content.decode()) is linked
+
+
+def test_the_wire_list_runs_the_same_queries_however_many_items(client, inbox, django_assert_max_num_queries):
+    client.force_login(make_user("Editor"))
+    client.get(LIST)
+    with django_assert_max_num_queries(20) as few:
+        client.get(LIST)
+    for n in range(10):
+        WireItem.objects.create(source=inbox, guid=f"extra-{n}", headline=f"Extra {n}", agency=f"Agency {n}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(LIST).status_code == 200

@@ -296,3 +296,20 @@ def test_nitf_and_escaped_html_bodies_are_sanitised(folder_source, drop_folder, 
     (drop_folder / "item.xml").write_bytes(document)
     poll(folder_source)
     assert WireItem.objects.get().body == body
+
+
+def test_a_feed_s_earlier_bodies_are_forgotten_once_it_changes(feed_source, tmp_path):
+    source = feed_source("rss.xml")
+    poll(source)
+    (tmp_path / "rss.xml").write_text((FILES / "rss.xml").read_text().replace("at dawn", "at 6 a.m."))
+    poll(source)
+    assert WireFile.objects.filter(source=source).count() == 1
+    assert WireItem.objects.count() == 3
+
+
+def test_an_unreachable_feed_is_reported_in_the_source(feed_source):
+    source = feed_source("rss.xml")
+    source.location = "http://127.0.0.1:9/feed.rss"  # the discard port: nothing listens
+    report = poll(source)
+    assert report.refused and report.refused[0][0] == "http://127.0.0.1:9/feed.rss"
+    assert source.last_error.startswith("http://127.0.0.1:9/feed.rss: ")

@@ -1,6 +1,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import close_old_connections
 
 from wires.inbox import poll
 from wires.models import WireSource
@@ -22,6 +23,8 @@ class Command(BaseCommand):
             time.sleep(loop)
 
     def one_pass(self):
+        # As between requests: a connection the database dropped since the last pass is replaced.
+        close_old_connections()
         for source in WireSource.objects.filter(is_active=True).select_related("section"):
             # One source's failure (its server, a full disk) must not stop the others' polling.
             try:
