@@ -1,9 +1,9 @@
 """Reading agency copy: RSS/Atom (feedparser) and NewsML-G2 newsItem, packageItem and newsMessage
-files (defusedxml's ElementTree). Both refuse XML with a DTD before anything else reads it, so
-entity expansion (billion laughs) and external entities never happen; agency formats need neither.
-
-Feeds may carry a DOCTYPE (RSS 0.91 names Netscape's) but never entity declarations; a feed that
-is not well-formed XML goes to feedparser's lenient parser only when it declares no entities either.
+files (defusedxml's ElementTree; lxml is not a dependency). defusedxml reads every document first
+and refuses entity declarations, so entity expansion (billion laughs) and external entities never
+happen: NewsML-G2 may not have a DTD at all, and a feed only a DOCTYPE without entities (RSS 0.91
+names Netscape's). A feed that is not well-formed XML goes to feedparser's lenient parser only when
+it declares no entities either.
 
 Each parser returns ParsedItem values, or raises WireFormatError saying why the whole document was
 refused. Bodies come out sanitised by feed.html, as a story's body is."""

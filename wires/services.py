@@ -22,10 +22,14 @@ def may_make_drafts(user):
 
 
 def agency_author(agency):
-    """The agency's author profile (no login), made the first time its copy becomes a draft."""
-    slug = slugify(agency)[:140] or "agency"
-    author, _ = Author.objects.get_or_create(slug=slug, defaults={"name": agency, "role": "News agency"})
-    return author
+    """The agency's author profile (no login), made the first time its copy becomes a draft. A person
+    whose profile has the agency's slug keeps it: the agency's then ends in "-agency"."""
+    slug = slugify(agency)[:130] or "agency"
+    found = Author.objects.filter(slug=slug, name=agency, user=None).first()
+    if found is None:
+        slug = slug if not Author.objects.filter(slug=slug).exists() else f"{slug}-agency"
+        found, _ = Author.objects.get_or_create(slug=slug, defaults={"name": agency, "role": "News agency"})
+    return found
 
 
 def make_draft(*, item, user):

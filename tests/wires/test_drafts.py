@@ -11,7 +11,7 @@ from reversion.models import Version
 
 from feed import workflow
 from feed.models import Article
-from tests.factories import make_photo, make_user
+from tests.factories import make_author, make_photo, make_user
 from wires import services
 from wires.inbox import poll
 from wires.models import WireItem
@@ -116,3 +116,14 @@ def test_other_roles_may_not_make_drafts(embargoed_item, role):
     with pytest.raises(workflow.NotAllowed):
         services.make_draft(item=embargoed_item, user=make_user(role))
     assert not Article.objects.exists()
+
+
+def test_a_person_with_the_agency_s_slug_is_not_bylined_for_it(embargoed_item):
+    person = make_author(name="Example Press-Smith", slug="example-press", user=make_user("Reporter"))
+    story = services.make_draft(item=embargoed_item, user=make_user("Editor"))
+    agency = story.bylines.get().author
+    assert agency != person and (agency.name, agency.slug, agency.user) == (
+        "Example Press",
+        "example-press-agency",
+        None,
+    )
