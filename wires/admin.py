@@ -69,6 +69,8 @@ class WireItemAdmin(admin.ModelAdmin):
     def version_note(self, item):
         if item.is_replaced:
             return f"{item.version} (replaced by version {item.replaced_by.version})"
+        if item.is_withdrawn:
+            return f"{item.version} ({item.pub_status} by the agency)"
         return str(item.version)
 
     def changelist_view(self, request, extra_context=None):

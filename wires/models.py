@@ -98,6 +98,13 @@ class WireItem(models.Model):
     def get_absolute_url(self):
         return reverse("admin:wires_wireitem_change", args=[self.pk])
 
+    # NewsML-G2 pubStatus values by which an agency takes an item back: it must not be used.
+    WITHDRAWN_STATUSES = {"canceled", "withheld"}
+
+    @property
+    def is_withdrawn(self):
+        return self.pub_status in self.WITHDRAWN_STATUSES
+
     @property
     def is_replaced(self):
         return self.replaced_by_id is not None

@@ -42,6 +42,8 @@ def make_draft(*, item, user):
             current = WireItem.objects.select_for_update().select_related("source").get(pk=item.pk)
             if current.story_id is not None:
                 raise EditorialError("A draft was already made from this item; open it from the item's page.")
+            if current.is_withdrawn:
+                raise EditorialError(f"The agency has {current.pub_status} this item: it must not be used.")
             if current.replaced_by_id is not None:
                 raise EditorialError(
                     f"Version {current.replaced_by.version} replaces this one; make the draft from the newer version."

@@ -127,3 +127,15 @@ def test_a_person_with_the_agency_s_slug_is_not_bylined_for_it(embargoed_item):
         "example-press-agency",
         None,
     )
+
+
+@pytest.mark.parametrize("status", ["canceled", "withheld"])
+def test_no_draft_from_an_item_the_agency_took_back(folder_source, drop_folder, status):
+    withdrawn = (FILES / "embargoed-v1.xml").read_text().replace("stat:usable", f"stat:{status}")
+    (drop_folder / "withdrawn.xml").write_text(withdrawn)
+    poll(folder_source)
+    item = WireItem.objects.get()
+    assert item.pub_status == status
+    with pytest.raises(workflow.EditorialError, match=f"The agency has {status} this item"):
+        services.make_draft(item=item, user=make_user("Editor"))
+    assert not Article.objects.exists()
