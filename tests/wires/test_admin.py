@@ -8,7 +8,7 @@ from django.urls import reverse
 from feed.models import Article
 from tests.factories import make_user
 from wires.inbox import poll
-from wires.models import WireItem
+from wires.models import WireItem, WireSource
 
 from .conftest import FILES, IPTC_EXAMPLES
 
@@ -124,3 +124,21 @@ def test_the_wire_list_runs_the_same_queries_however_many_items(client, inbox, d
         WireItem.objects.create(source=inbox, guid=f"extra-{n}", headline=f"Extra {n}", agency=f"Agency {n}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(LIST).status_code == 200
+
+
+def test_a_source_outside_wires_root_is_a_form_error(client, folder_source):
+    client.force_login(make_user("Editor"))
+    data = {
+        "name": "Elsewhere",
+        "agency_name": "Elsewhere Press",
+        "kind": "folder",
+        "location": "/etc",
+        "section": folder_source.section_id,
+        "is_active": "on",
+    }
+    response = client.post(reverse("admin:wires_wiresource_add"), data)
+    assert response.status_code == 200
+    assert "inside" in str(response.context["adminform"].form.errors["location"])
+    response = client.post(reverse("admin:wires_wiresource_add"), data | {"location": "elsewhere"})
+    assert response.status_code == 302
+    assert WireSource.objects.filter(name="Elsewhere").exists()
