@@ -3,20 +3,20 @@ item's newer version and makes a draft of it in one click; axe on the list and t
 
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
 from feed.models import Article
 from tests.browser.actions import close_quietly, log_in, serious_violations
 from tests.factories import make_section, make_user
+from tests.wires.conftest import FILES, IPTC_EXAMPLES
 from wires.inbox import poll
 from wires.models import WireItem, WireSource
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-FILES = "tests/wires/files"
-IPTC_EXAMPLES = "/work/shared/wire"
-SCREENSHOTS = "/tmp/wire-{}.png"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture
@@ -29,11 +29,11 @@ def inbox(tmp_path, settings):
         location=str(tmp_path),
         section=make_section(name="World", slug="world"),
     )
-    for path in (f"{FILES}/embargoed-v1.xml", f"{FILES}/xhtml-with-creditline.xml", f"{FILES}/billion-laughs.xml"):
-        shutil.copy(path, tmp_path)
-    shutil.copy(f"{IPTC_EXAMPLES}/newsml-g2-text-document.xml", tmp_path)
+    for name in ("embargoed-v1.xml", "xhtml-with-creditline.xml", "billion-laughs.xml"):
+        shutil.copy(FILES / name, tmp_path)
+    shutil.copy(IPTC_EXAMPLES / "newsml-g2-text-document.xml", tmp_path)
     poll(source)
-    shutil.copy(f"{FILES}/embargoed-v2.xml", tmp_path)
+    shutil.copy(FILES / "embargoed-v2.xml", tmp_path)
     poll(source)
     return source
 
@@ -50,13 +50,12 @@ def test_an_editor_makes_a_draft_from_the_wire(site, roles, inbox, page):
     assert "Until 1 January 2099, 14:00" in rows.first.inner_text()
     assert "1 (replaced by version 2)" in page.locator("#result_list").inner_text()
     assert serious_violations(page) == []
-    page.screenshot(path=SCREENSHOTS.format("inbox"), full_page=True)
+    page.screenshot(path=SCREENSHOTS / "wire-inbox.png", full_page=True)
 
     page.get_by_role("link", name="Budget vote moved to Saturday").click()
     assert "Version 2 replaces version 1 received" in page.locator(".wire-meta").inner_text()
     assert "Parliament will vote on Saturday." in page.locator(".wire-body").inner_text()
     assert serious_violations(page) == []
-    page.screenshot(path=SCREENSHOTS.format("item"), full_page=True)
     page.get_by_role("button", name="Make a draft").click()
 
     page.wait_for_url(re.compile(r"/admin/feed/article/\d+/change/$"))
