@@ -171,12 +171,14 @@ def article(request, slug):
         moved = (
             Article.objects.not_trashed()
             .filter(published_q() | Q(status=Article.Status.KILLED), former_slugs__slug=slug)
-            .only("slug")
+            .only("slug", "live_coverage")
             .first()
         )
         if moved is None:
             raise Http404("No such story.")
         return redirect(moved, permanent=True)
+    if article.live_coverage:  # its page is the live page (live/views.py)
+        return redirect(article)
     return _render_article(request, article)
 
 
