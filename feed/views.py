@@ -177,6 +177,8 @@ def article(request, slug):
         if moved is None:
             raise Http404("No such story.")
         return redirect(moved, permanent=True)
+    if article.live_coverage:  # its page is the live page (live/views.py)
+        return redirect(article)
     return _render_article(request, article)
 
 

@@ -323,6 +323,8 @@ NEWSROOM_RENDITION_FORMATS = ["avif", "webp"]
 
 NEWSROOM_SITE_NAME = os.environ.get("SITE_NAME", "The Kyiv Ledger")
 NEWSROOM_FEED_PAGE_SIZE = env_int("FEED_PAGE_SIZE", 20)
+# How often an open live page asks for new updates (live/static/live/live.js).
+NEWSROOM_LIVE_POLL_SECONDS = env_int("LIVE_POLL_SECONDS", 20)
 
 # Production (DEBUG off): HTTPS only, with secure cookies and HSTS, so that `check --deploy` is clean.
 # Each can be turned off by its variable, e.g. SECURE_SSL_REDIRECT=0 for the local benchmark over http.
