@@ -1,5 +1,7 @@
 """Sitemaps: published stories split by month, authors, topics and sections, listed by a sitemap
 index; and a Google News sitemap of the last 48 hours. Only `Article.objects.published()` appears.
+Each story is dated by its last change (`last_modified`, which each update of a live story moves),
+to the second, and listed at its own address (a live story's is /live/<slug>/).
 
 The index is our own view (feed.views.sitemap_index) rather than django.contrib.sitemaps' one,
 which counts and dates each section with its own queries: with a section per month that would
@@ -9,7 +11,7 @@ grow with the archive. Ours reads every month's count and latest change in one g
 from datetime import datetime, timedelta
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
@@ -47,7 +49,8 @@ class ArticleMonthSitemap(Sitemap):
         )
 
     def lastmod(self, article):
-        return article.last_modified
+        # To the second (the template writes the full time): a live story moves with each update.
+        return article.last_modified.replace(microsecond=0)
 
 
 class AuthorSitemap(Sitemap):
@@ -136,11 +139,12 @@ def index_entries():
 
 
 def news_items():
-    """Stories of the last 48 hours for the Google News sitemap, newest first."""
+    """Stories of the last 48 hours for the Google News sitemap, newest first, and live stories
+    updated in that time: a live story is news for as long as its coverage goes on."""
     since = timezone.now() - NEWS_WINDOW
     return (
         Article.objects.published()
-        .filter(published_at__gte=since)
-        .only("slug", "live_coverage", "headline", "published_at")
+        .filter(Q(published_at__gte=since) | Q(live_coverage=True, updated_at__gte=since))
+        .only("slug", "headline", "live_coverage", "published_at", "updated_at")
         .order_by("-published_at", "-id")[:NEWS_LIMIT]
     )

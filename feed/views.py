@@ -287,7 +287,7 @@ def sitemap(request, section):
     found = sitemaps.sitemap_for(section)
     if found is None:
         raise Http404("No such sitemap.")
-    return sitemap_view(request, {section: found}, section=section)
+    return sitemap_view(request, {section: found}, section=section, template_name="feed/sitemap.xml")
 
 
 @require_GET

@@ -28,10 +28,12 @@ def parse(output):
     }
 
 
-def wrk(url, *, connections, seconds, script=None):
+def wrk(url, *, connections, seconds, script=None, headers=None):
     """Two threads, `connections` connections for `seconds`; its figures (parse). A Lua `script`
-    may choose the requests."""
+    may choose the requests; `headers` ({name: value}) go with every request."""
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "--latency"]
+    for name, value in (headers or {}).items():
+        command += ["-H", f"{name}: {value}"]
     if script:
         command += ["-s", str(script)]
     return parse(subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout)

@@ -1,21 +1,25 @@
 """The Kyiv Ledger demo newsroom: sections, authors, photo credits, stories with their photos or
-videos, bylines, tags and related links, written from the templates in devtools/demo/content.py."""
+videos, bylines, tags and related links, written from the templates in devtools/demo/content.py, and
+one live story with an evening of updates (devtools/demo/live_evening.py)."""
 
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 
 from authors.models import Author
-from devtools.demo import content
+from devtools.demo import content, live_evening
 from devtools.demo.facts import FactDealer
 from devtools.demo.pictures import AVATAR_COLOURS, avatar_png, scene_jpeg
 from devtools.demo.words import MONTHS, capitalise, for_topic, topic_of, without_topic
 from feed.html import split_blocks
 from feed.models import Article, Byline, RelatedLink, Section
+from live.models import LiveUpdate
+from live.services import post_update
 from media.models import Photo, PhotoCredit
 
 DAYS_BACK = 28
@@ -52,6 +56,7 @@ class DemoNewsroom:
         self.authors = [self._author(index, *entry) for index, entry in enumerate(content.AUTHORS)]
         self._stories()
         links = self._related_links()
+        live_updates = self._live_story()
         articles = [story.article for story in self.stories]
         return {
             "authors": self.created["authors"],
@@ -67,6 +72,7 @@ class DemoNewsroom:
             "links": len(links),
             "in_body": sum(link.after_paragraph is not None for link in links),
             "tags": Tag.objects.count() - tags_before,
+            "live_updates": len(live_updates),
         }
 
     def _section(self, name, slug, position):
@@ -306,3 +312,72 @@ class DemoNewsroom:
             story = next(story for story in reversed(visible) if story.kind == kind)
             links.append(RelatedLink(article=story.article, url=url, title=title, position=10))
         return RelatedLink.objects.bulk_create(links)
+
+    def _live_story(self):
+        """The live story of yesterday evening, its updates posted through live.services.post_update as
+        the desk would post them, by staff accounts of the writers on its byline."""
+        plan = live_evening
+        evening = timezone.localtime(self.now - timedelta(days=1))
+
+        def at(clock):
+            hour, minute = (int(part) for part in clock.split(":"))
+            return evening.replace(hour=hour, minute=minute, second=0, microsecond=0)
+
+        authors = {author.slug: author for author in self.authors}
+        photos = {key: self._photo(*entry) for key, entry in plan.PHOTOS.items()}
+        article = Article.objects.create(
+            headline=plan.HEADLINE,
+            slug=plan.SLUG,
+            summary=plan.SUMMARY,
+            body=plan.BODY,
+            section=self.sections[plan.SECTION],
+            status=Article.Status.PUBLISHED,
+            published_at=at("{:02}:{:02}".format(*plan.START)),
+            live_coverage=True,
+            lead_photo=photos["lead"],
+        )
+        article.tags.add(*plan.TAGS)
+        writers = [authors[slug] for slug in plan.WRITERS]
+        Byline.objects.bulk_create(
+            Byline(article=article, author=author, position=position) for position, author in enumerate(writers)
+        )
+        users = {slug: self._staff_account(authors[slug], role) for slug, role in plan.WRITERS.items()}
+        # Teasers link to the newest stories of a kind published before the evening.
+        earlier = [
+            story
+            for story in reversed(self.stories)
+            if story.article.is_published and story.article.published_at < article.published_at
+        ]
+        updates = []
+        for entry in plan.UPDATES:
+            linked = next((story.article for story in earlier if story.kind == entry.link), None)
+            update = post_update(
+                article=article,
+                user=users[entry.author],
+                body=entry.body,
+                headline=entry.headline,
+                photo=photos[entry.photo] if entry.photo else None,
+                linked_story=linked,
+                pinned=entry.pinned,
+                authors=[authors[entry.author]],
+            )
+            # post_update posts now; the demo's evening is in the past, so its times are set afterwards.
+            LiveUpdate.objects.filter(pk=update.pk).update(posted_at=at(entry.time))
+            updates.append(update)
+        Article.objects.filter(pk=article.pk).update(updated_at=at(plan.UPDATES[-1].time))
+        self.stories.append(Story(article, "live", "Kyiv", len(split_blocks(article.body))))
+        return updates
+
+    def _staff_account(self, author, role):
+        """A staff account in `role` for an author, with no password (`manage.py changepassword` gives one)."""
+        user, created = User.objects.get_or_create(
+            username=author.slug,
+            defaults={"first_name": author.name.split()[0], "last_name": author.name.split()[-1], "is_staff": True},
+        )
+        if created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+            user.groups.add(Group.objects.get(name=role))
+            author.user = user
+            author.save(update_fields=["user"])
+        return user

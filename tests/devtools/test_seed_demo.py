@@ -17,11 +17,13 @@ from taggit.models import Tag
 from authors.models import Author
 from feed.html import split_blocks
 from feed.models import Article, Byline, RelatedLink, Section
+from live.models import LiveUpdate
+from live.services import may_post
 from media.models import Photo, PhotoCredit
 
 pytestmark = pytest.mark.django_db
 
-SEEDED_MODELS = [Author, Article, Section, Photo, PhotoCredit, Byline, RelatedLink, Tag, Version]
+SEEDED_MODELS = [Author, Article, Section, Photo, PhotoCredit, Byline, RelatedLink, Tag, Version, LiveUpdate]
 
 
 def run(command, *args):
@@ -42,6 +44,7 @@ def test_seed_demo_builds_a_complete_newsroom_once():
     check_authors_have_bylines_bios_and_avatars(seeded)
     check_related_links_point_inside_the_body_or_after_it(seeded)
     check_every_story_has_a_first_revision(seeded)
+    check_the_live_story_has_an_evening_of_updates(seeded)
     check_second_run_changes_nothing(seeded)
 
 
@@ -111,11 +114,41 @@ def check_related_links_point_inside_the_body_or_after_it(seeded):
 
 
 def check_every_story_has_a_first_revision(seeded):
-    """Each story its own revision, so that restoring one story's revision touches no other story."""
+    """Each story its own revisions, so that restoring one story's revision touches no other story: one
+    for each story, and for the live story one for each update posted to it (its history)."""
     for article in Article.objects.all():
         versions = Version.objects.get_for_object(article)
-        assert versions.count() == 1
-        assert versions.get().revision.version_set.filter(content_type__model="article").count() == 1
+        assert versions.count() == (article.live_updates.count() if article.live_coverage else 1)
+        for version in versions:
+            assert version.revision.version_set.filter(content_type__model="article").count() == 1
+
+
+def check_the_live_story_has_an_evening_of_updates(seeded):
+    """One published live story, still live: about 40 updates from 18:05 to 23:40 yesterday, three
+    pinned, some with photos and some with teasers of earlier published stories, by two or three
+    writers on its byline, each of whom may post to it; the story dated by its last update."""
+    (story,) = Article.objects.filter(live_coverage=True)
+    assert story in Article.objects.published() and story.is_live
+    assert story.get_absolute_url() == f"/live/{story.slug}/"
+    assert "a live story with 40 updates" in seeded
+    updates = list(LiveUpdate.objects.shown().filter(story=story).order_by("posted_at"))
+    assert 35 <= len(updates) <= 45
+    yesterday = timezone.localdate() - timezone.timedelta(days=1)
+    times = [timezone.localtime(update.posted_at) for update in updates]
+    assert {moment.date() for moment in times} == {yesterday}
+    assert (f"{times[0]:%H:%M}", f"{times[-1]:%H:%M}") == ("18:05", "23:40")
+    assert [update.pk for update in updates] == sorted(update.pk for update in updates)
+    assert sum(update.pinned for update in updates) == 3
+    with_photos = [update for update in updates if update.photo_id]
+    assert len(with_photos) >= 3 and all(update.photo.alt_text and update.photo.credit_id for update in with_photos)
+    linked = [update.linked_story for update in updates if update.linked_story_id]
+    assert len(linked) >= 3 and all(other.is_published and other != story for other in linked)
+    writers = {author for update in updates for author in update.authors.all()}
+    assert 2 <= len(writers) <= 3
+    assert writers <= {byline.author for byline in story.bylines.all()}
+    for writer in writers:
+        assert may_post(story, writer.user)
+    assert story.updated_at == updates[-1].posted_at
 
 
 def check_second_run_changes_nothing(seeded):

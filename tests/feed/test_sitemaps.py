@@ -55,7 +55,8 @@ def test_month_sitemap_lists_only_that_months_published_stories(client):
     root = xml(client, f"/sitemaps/{month_of(live.published_at)}.xml")
     (url,) = root.findall("sm:url", NS)
     assert url.find("sm:loc", NS).text == f"http://testserver{live.get_absolute_url()}"
-    assert url.find("sm:lastmod", NS).text == timezone.localtime(live.updated_at).date().isoformat()
+    lastmod = timezone.datetime.fromisoformat(url.find("sm:lastmod", NS).text)
+    assert lastmod == live.updated_at.replace(microsecond=0)
     assert locations(client, f"/sitemaps/{month_of(old.published_at)}.xml") == [
         f"http://testserver{old.get_absolute_url()}"
     ]

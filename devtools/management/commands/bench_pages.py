@@ -5,9 +5,14 @@ PostgreSQL database (created and dropped by the Makefile).
    vectors; devtools/bench/stories.py) and times each phase.
 2. Starts gunicorn (gunicorn.conf.py, 2 workers, DEBUG off) on 127.0.0.1, first with the cache off,
    then with it on, and drives each page with wrk: the home page, an article, the feed page reached
-   by 100 "Show More" clicks (or the last, with fewer stories), and /healthz, the trivial baseline
-   every page is compared with. The pages take turns over three rounds, and each keeps its median.
+   by 100 "Show More" clicks (or the last, with fewer stories), the poll endpoint of a live story with
+   40 updates asked with the ETag of its last answer (a 304, as a reader's page polls while nothing
+   is new), and /healthz, the trivial baseline every page is compared with. The pages take turns over
+   three rounds, and each keeps its median.
 3. Counts each page's queries in-process, reads each worker's peak memory (VmHWM) and prints a table.
+4. Measures the time from an update's commit to the first poll that returns it, polling every second
+   (devtools/bench/live.py), with the cache on when it is Redis, which this process shares with the
+   workers (each worker's own memory would keep the old poll answer), else with the cache off.
 """
 
 import os
@@ -20,12 +25,15 @@ from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
-from devtools.bench import newsroom
+from devtools.bench import live, newsroom
 from devtools.bench.wrk import show_more_trail, wrk
 from devtools.servers import gunicorn
 from feed.models import Article
 
 SHOW_MORE_CLICKS = 100
+LIVE_POLL = "live poll, 304 (40 updates)"
+LATENCY_UPDATES = 10
+POLL_TARGET = 0.6  # of /healthz's requests per second, with the cache on
 
 
 def peak_rss_mb(pid):
@@ -64,12 +72,19 @@ class Command(BaseCommand):
         if shutil.which("wrk") is None:
             raise CommandError("wrk is not installed: apt-get install -y wrk")
         self.seeding = newsroom.seed(articles, self.stdout.write)
+        live_story = live.seed_live_story()
         call_command("collectstatic", "--noinput", verbosity=0)
         base = f"http://127.0.0.1:{port}"
-        newest = Article.objects.published().order_by("-published_at", "-id").first()
-        pages = {"baseline (/healthz)": "/healthz", "home": "/", "article": newest.get_absolute_url()}
+        newest = Article.objects.published().exclude(pk=live_story.story.pk).order_by("-published_at", "-id").first()
+        pages = {
+            "baseline (/healthz)": "/healthz",
+            "home": "/",
+            "article": newest.get_absolute_url(),
+            LIVE_POLL: live_story.poll_path,
+        }
         rows, memory = [], {}
         modes = ["off", "warm"] + (["warm-mem"] if os.environ.get("REDIS_URL") else [])
+        latency_mode = "warm" if os.environ.get("REDIS_URL") else "off"
         for mode in modes:
             with self.server(port, workers, cache=mode) as server:
                 self.stdout.write(f"gunicorn up (pid {server.pid}, cache {mode})")
@@ -79,16 +94,23 @@ class Command(BaseCommand):
                 for path in pages.values():
                     # Warm-up: fills each worker's cache (or Redis) and its database connection.
                     wrk(base + path, connections=connections, seconds=2)
+                # The poll is asked as a page that has the newest updates asks: with their ETag.
+                headers = {LIVE_POLL: {"If-None-Match": live.current_etag(base, live_story.poll_path)}}
                 for round_number in range(1, rounds + 1):
                     self.stdout.write(f"  wrk {mode:>4} cache, round {round_number} of {rounds} …")
                     for name, path in pages.items():
-                        results[name].append(wrk(base + path, connections=connections, seconds=duration))
+                        result = wrk(base + path, connections=connections, seconds=duration, headers=headers.get(name))
+                        results[name].append(result)
                 for name, path in pages.items():
                     median = sorted(results[name], key=lambda result: result["rps"])[(rounds - 1) // 2]
                     errors = sum(result["errors"] for result in results[name])
                     rows.append({"mode": mode, "page": name, "path": path, **median, "errors": errors})
                 memory[mode] = max(peak_rss_mb(pid) for pid in children(server.pid))
+                if mode == latency_mode:
+                    self.stdout.write(f"  update to poll, cache {mode}: {LATENCY_UPDATES} updates …")
+                    latency = live.update_latency(base, live_story, updates=LATENCY_UPDATES)
         self.report(rows, memory, pages, workers, connections, duration, rounds)
+        self.report_live(rows, latency, latency_mode)
 
     # The server.
 
@@ -157,4 +179,25 @@ class Command(BaseCommand):
         out(
             "peak worker memory (VmHWM) after the run: "
             + ", ".join(f"cache {mode}: {mb:.0f} MB" for mode, mb in memory.items())
+        )
+
+    def report_live(self, rows, latency, latency_mode):
+        out = self.stdout.write
+        out("")
+        for row in rows:
+            if row["page"] == LIVE_POLL and row["mode"] != "off":
+                baseline = next(other for other in rows if other["mode"] == row["mode"] and other["path"] == "/healthz")
+                ratio = row["rps"] / baseline["rps"]
+                verdict = "met" if ratio >= POLL_TARGET else "NOT met"
+                out(
+                    f"live poll answered 304, cache {row['mode']}: {row['rps']:.0f} req/s, {ratio:.0%} of /healthz"
+                    f" (target {POLL_TARGET:.0%}: {verdict})"
+                )
+        target = 2 + latency.interval
+        verdict = "met" if latency.worst < target else "NOT met"
+        seconds = ", ".join(f"{value:.2f}" for value in sorted(latency.seconds))
+        out(
+            f"update commit to first poll returning it, polling every {latency.interval:g} s, cache {latency_mode}:"
+            f" median {latency.median:.2f} s, worst {latency.worst:.2f} s over {len(latency.seconds)} updates"
+            f" (target under {target:g} s: {verdict}); each: {seconds}"
         )

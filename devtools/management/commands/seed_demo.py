@@ -33,6 +33,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 "Created {authors} authors, {sections} sections, {articles} articles ({videos} videos, {drafts} "
                 "drafts, {in_review} in review, {scheduled} scheduled), {photos} photos, {credits} photo credits, "
-                "{bylines} bylines, {links} related links ({in_body} in the body), {tags} tags.".format(**counts)
+                "{bylines} bylines, {links} related links ({in_body} in the body), {tags} tags, a live story with "
+                "{live_updates} updates.".format(**counts)
             )
         )
