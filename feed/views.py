@@ -167,16 +167,8 @@ def article(request, slug):
         killed = Article.objects.not_trashed().filter(slug=slug, status=Article.Status.KILLED).first()
         if killed is not None:
             return render(request, "feed/killed.html", {"article": killed}, status=410)
-        # Asked only when nothing answers at this address: the story may have had it before.
-        moved = (
-            Article.objects.not_trashed()
-            .filter(published_q() | Q(status=Article.Status.KILLED), former_slugs__slug=slug)
-            .only("slug")
-            .first()
-        )
-        if moved is None:
-            raise Http404("No such story.")
-        return redirect(moved, permanent=True)
+        # A former address of the story is a Redirect, followed by feed.redirects.RedirectFallbackMiddleware.
+        raise Http404("No such story.")
     return _render_article(request, article)
 
 

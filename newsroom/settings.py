@@ -106,6 +106,9 @@ MIDDLEWARE = [
     "newsroom.middleware.LimitAdminSearchMiddleware",
     # ETag from the content and 304 Not Modified for If-None-Match / If-Modified-Since.
     "django.middleware.http.ConditionalGetMiddleware",
+    # A 404 at an old address (a renamed story's, an imported site's permalink) becomes a 301 to
+    # where it leads (feed.models.Redirect); outside the page cache, so a cached 404 is redirected too.
+    "feed.redirects.RedirectFallbackMiddleware",
     # Cached reader pages for anonymous readers, served before any session, user or CSRF work and
     # stored once the middleware below has added its headers (feed/caching.py).
     "feed.caching.ReaderPageCacheMiddleware",
