@@ -19,7 +19,11 @@ ROLES = {
         "media.view_photocredit",
     ],
     "Editor": [
-        *(f"feed.{action}_{model}" for model in ("article", "byline", "relatedlink", "section", "redirect") for action in CRUD),
+        *(
+            f"feed.{action}_{model}"
+            for model in ("article", "byline", "relatedlink", "section", "redirect")
+            for action in CRUD
+        ),
         "feed.publish_article",
         "feed.change_any_article",
         "feed.add_correction",

@@ -375,7 +375,8 @@ class Redirect(models.Model):
         ordering = ["old_path"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(article__isnull=True) & ~Q(target_path="")) | (Q(article__isnull=False) & Q(target_path="")),
+                condition=(Q(article__isnull=True) & ~Q(target_path=""))
+                | (Q(article__isnull=False) & Q(target_path="")),
                 name="redirect_has_one_target",
                 violation_error_message="Choose a story or give an address, not both.",
             ),
