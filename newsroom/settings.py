@@ -89,6 +89,8 @@ INSTALLED_APPS = [
     "desk",
     # Live stories' updates: the live desk, the live page and its poll (above feed).
     "live",
+    # Imports from other systems: WordPress exports (above feed).
+    "imports",
     # Not newsroom code: demo data, benchmarks, the chaos run and the local admin (manage.py commands).
     "devtools",
 ]
