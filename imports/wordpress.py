@@ -52,9 +52,10 @@ class Report:
     without_lead_photo: list = field(default_factory=list)
     notes: list = field(default_factory=list)  # (wp id, title, what happened)
     items_read: int = 0
+    attachments: int = 0
 
     def lines(self):
-        yield f"Items read: {self.items_read}"
+        yield f"Items read: {self.items_read} (attachments among them: {self.attachments})"
         yield f"Stories imported: {self.imported}, updated: {self.updated}, unchanged: {self.unchanged}"
         yield "By status here: " + (", ".join(f"{k} {v}" for k, v in sorted(self.statuses.items())) or "none")
         yield f"Skipped: {len(self.skipped)}"
@@ -130,15 +131,16 @@ class WordPressImport:
 
     def _upload_path(self, item):
         """Where the attachment's file is under wp-content/uploads/."""
-        relative = item.meta.get("_wp_attached_file", "")
-        if not relative and UPLOADS in item.attachment_url:
-            relative = item.attachment_url.split(UPLOADS, 1)[1]
-        return unquote(relative.split("?")[0]).lstrip("/")
+        return item.meta.get("_wp_attached_file", "").lstrip("/") or uploads_path(item.attachment_url)
 
     def _import_item(self, item, *, dry_run):
         title = plain_text(item.title)[:200]
         if item.post_type == "attachment":
+            self.report.attachments += 1
+            self._photo(item.post_id, dry_run=dry_run)
             return
+        if item.sticky:
+            self.report.sticky.append((item.post_id, title))
         if item.post_type != "post":
             self.report.skipped.append((item.post_id, title, f"a {item.post_type}, not a post: not imported"))
             return
@@ -178,8 +180,6 @@ class WordPressImport:
             self.report.updated += 1
         else:
             self.report.imported += 1
-        if item.sticky:
-            self.report.sticky.append((item.post_id, title))
 
     # A story.
 
@@ -307,11 +307,8 @@ class WordPressImport:
         thumbnail = item.meta.get("_thumbnail_id", "")
         candidates = [int(thumbnail)] if thumbnail.isdigit() else []
         for url in image_urls:
-            if UPLOADS in url:
-                path = unquote(url.split(UPLOADS, 1)[1].split("?")[0])
-                candidates.append(
-                    self.attachment_ids_by_path.get(path) or self.attachment_ids_by_path.get(_original(path))
-                )
+            path = uploads_path(url)
+            candidates.append(self.attachment_ids_by_path.get(path) or self.attachment_ids_by_path.get(_original(path)))
         for wp_id in candidates:
             if wp_id in self.attachments and (photo := self._photo(wp_id, dry_run=dry_run)):
                 return photo
@@ -378,6 +375,13 @@ class WordPressImport:
         self.report.photos_without_credit.append(relative)
         credit, _ = PhotoCredit.objects.get_or_create(photographer="", source=PLACEHOLDER_CREDIT)
         return credit
+
+
+def uploads_path(url):
+    """A file's path under the uploads folder from its address: what follows wp-content/uploads/, or
+    (WordPress.com, whose files are at files.wordpress.com/2024/01/…) the whole path."""
+    path = unquote(urlsplit(url).path)
+    return (path.split(UPLOADS, 1)[1] if UPLOADS in path else path).lstrip("/")
 
 
 def _original(path):
