@@ -16,6 +16,7 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -298,6 +299,11 @@ class WordPressImport:
 
     def _redirects(self, article, item):
         for path in self._old_paths(article, item):
+            if _is_one_of_our_pages(path):
+                self.report.notes.append(
+                    (item.post_id, article.headline, f"its old address {path} is a page of this site: not redirected")
+                )
+                continue
             _, made = Redirect.objects.update_or_create(old_path=path, defaults={"article": article, "target_path": ""})
             self.report.redirects_made += made
 
@@ -392,6 +398,16 @@ def _original(path):
     if head and "x" in size and size.replace("x", "").isdigit():
         return str(pure.with_name(head + pure.suffix))
     return path
+
+
+def _is_one_of_our_pages(path):
+    """Whether this site answers at `path` by itself (the home page, /video/, …): a redirect there
+    would never be asked."""
+    try:
+        match = resolve(path.partition("?")[0])
+    except Resolver404:
+        return False
+    return not match.kwargs and "?" not in path
 
 
 def _inside(path, folder):
