@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 import reversion
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import transaction
+from django.db import reset_queries, transaction
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.text import slugify
@@ -53,6 +53,7 @@ class Report:
     without_lead_photo: list = field(default_factory=list)
     notes: list = field(default_factory=list)  # (wp id, title, what happened)
     items_read: int = 0
+    renditions_later: bool = False
     attachments: int = 0
 
     def lines(self):
@@ -62,6 +63,8 @@ class Report:
         yield f"Skipped: {len(self.skipped)}"
         yield from (f"  #{wp_id} “{title}”: {reason}" for wp_id, title, reason in self.skipped)
         yield f"Photos imported: {self.photos_imported}"
+        if self.renditions_later and self.photos_imported:
+            yield "  Their renditions are still to be made: run manage.py rebuild_renditions --missing"
         yield f"Photos with a placeholder credit (“{PLACEHOLDER_CREDIT}”), to check: {len(self.photos_without_credit)}"
         yield from (f"  {name}" for name in self.photos_without_credit)
         yield f"Photos not found in the media folder: {len(self.photos_missing)}"
@@ -96,13 +99,14 @@ def read_section_mapping(path):
 
 
 class WordPressImport:
-    def __init__(self, export, *, user, media_dir=None, sections=None, progress=None):
+    def __init__(self, export, *, user, media_dir=None, sections=None, progress=None, renditions_later=False):
         self.export = Path(export)
         self.user = user
         self.media_dir = Path(media_dir) if media_dir else None
         self.sections = sections or {}
         self.progress = progress
-        self.report = Report()
+        self.renditions_later = renditions_later
+        self.report = Report(renditions_later=renditions_later)
         self.channel = Channel()
         self.attachments = {}  # wp id → Item
         self.attachment_ids_by_path = {}  # path under uploads → wp id
@@ -125,6 +129,8 @@ class WordPressImport:
             for number, item in enumerate(read_export(self.export, Channel()), start=1):
                 self.report.items_read += 1
                 self._import_item(item, dry_run=dry_run)
+                # With DEBUG on, Django keeps every query's text: 10,000 items would hold them all.
+                reset_queries()
                 if self.progress and (number % 100 == 0 or number == total):
                     self.progress(number, total)
             transaction.set_rollback(dry_run)
@@ -358,7 +364,7 @@ class WordPressImport:
                 photo.credit = credit
                 if photo.pk is None:
                     photo.image = upload
-                photo.save()
+                photo.save(renditions_later=self.renditions_later)
                 ImportedItem.objects.update_or_create(
                     source=self.source,
                     source_id=wp_id,

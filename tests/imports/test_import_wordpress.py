@@ -1,5 +1,6 @@
 """manage.py import_wordpress on small exports written for these tests (tests/imports/exports.py)."""
 
+import io
 from datetime import UTC, datetime
 
 import pytest
@@ -332,3 +333,19 @@ def test_the_import_needs_an_editor(tmp_path, db):
 
     with pytest.raises(CommandError, match="Give --user"):
         call_command("import_wordpress", str(write(tmp_path, item(1, "A"))))
+
+
+def test_renditions_can_be_made_after_the_import(tmp_path, run_import):
+    from django.core.management import call_command
+
+    uploads = tmp_path / "uploads"
+    save_jpeg(uploads / "2019/05/dam.jpg")
+    report = run_import(
+        write(tmp_path, attachment(90, "2019/05/dam.jpg")), "--media-dir", uploads, "--renditions-later"
+    )
+    assert "rebuild_renditions --missing" in report
+    photo = Photo.objects.get()
+    assert photo.renditions == {} and photo.width == 640
+    call_command("rebuild_renditions", "--missing", stdout=io.StringIO(), stderr=io.StringIO())
+    photo.refresh_from_db()
+    assert photo.renditions
