@@ -19,6 +19,7 @@ from django.db import reset_queries, transaction
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.text import slugify
+from taggit.models import Tag
 
 from authors.models import Author
 from feed import workflow
@@ -112,6 +113,7 @@ class WordPressImport:
         self.attachment_ids_by_path = {}  # path under uploads → wp id
         self.photos = {}  # wp id → Photo or None
         self.authors = {}
+        self.tags = {}
 
     # Reading.
 
@@ -218,7 +220,9 @@ class WordPressImport:
             self.report.notes.append(
                 (item.post_id, title, "its video stays a link: a video story needs a poster photo")
             )
-        if article.status != Article.Status.PUBLISHED:
+        if article.status != Article.Status.PUBLISHED and item.status in ("publish", "future"):
+            article.save()  # a draft for a moment: publish_imported below records the revision
+        elif article.status != Article.Status.PUBLISHED:
             with reversion.create_revision():
                 article.save()
                 reversion.set_user(self.user)
@@ -228,7 +232,11 @@ class WordPressImport:
             self.sections.get(nicename.lower()) or self.sections.get(name.lower()) for nicename, name in item.categories
         ]
         unmapped = [name for (nicename, name), section in zip(item.categories, categories, strict=True) if not section]
-        article.tags.set([name[:100] for name in [*item.tags, *unmapped] if name], clear=False)
+        tags = [self._tag(name[:100]) for name in dict.fromkeys([*item.tags, *unmapped]) if name.strip()]
+        if is_new:
+            article.tags.add(*tags)
+        else:
+            article.tags.set(tags)
         self._change_state(article, item, title)
         self._redirects(article, item)
         return article
@@ -252,6 +260,11 @@ class WordPressImport:
             workflow.return_to_draft(article=article, user=self.user)
         elif wanted == "trash" and article.deleted_at is None:
             workflow.move_to_trash(article=article, user=self.user)
+
+    def _tag(self, name):
+        if name not in self.tags:
+            self.tags[name] = Tag.objects.filter(name=name).first() or Tag.objects.create(name=name)
+        return self.tags[name]
 
     def _section(self, item):
         for nicename, name in item.categories:
