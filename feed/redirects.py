@@ -26,10 +26,11 @@ class RedirectFallbackMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path == "/" and "p" in request.GET and (found := find_redirect(request)):
+        asks = request.method in ("GET", "HEAD")
+        if asks and request.path == "/" and "p" in request.GET and (found := find_redirect(request)):
             return HttpResponsePermanentRedirect(found.target_url())
         response = self.get_response(request)
-        if response.status_code != 404 or request.method not in ("GET", "HEAD"):
+        if response.status_code != 404 or not asks:
             return response
         found = find_redirect(request)
         return HttpResponsePermanentRedirect(found.target_url()) if found else response
