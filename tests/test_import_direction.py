@@ -1,5 +1,5 @@
-"""Imports run one way, desk, live and imports -> feed -> authors -> media; common/ (helpers of no app) imports none of them, and
-no domain app imports newsroom or devtools."""
+"""Imports run one way, desk, live and imports -> feed -> authors -> media; common/ (helpers of no app)
+imports none of them, and no domain app imports newsroom or devtools."""
 
 import ast
 from pathlib import Path
