@@ -114,6 +114,7 @@ class WordPressImport:
         self.photos = {}  # wp id → Photo or None
         self.authors = {}
         self.tags = {}
+        self.default_section = None
 
     # Reading.
 
@@ -168,41 +169,67 @@ class WordPressImport:
         if record and record.article and record.article.is_killed:
             self.report.skipped.append((item.post_id, title, "killed here: left as it is"))
             return
+        wanted = self._wanted_status(item, title)
+        # Photos are saved outside the story's transaction: one the story's refusal rolled back
+        # would otherwise stay in self.photos, pointing at no row.
+        body = convert_body(item.content)
+        self.report.unknown_shortcodes.update(body.unknown_shortcodes)
+        photo = self._lead_photo(item, body.image_urls, dry_run=dry_run)
+        existing = record.article if record else None
         try:
-            with transaction.atomic():
-                article = self._save_story(item, title, record.article if record else None, dry_run=dry_run)
-                ImportedItem.objects.update_or_create(
-                    source=self.source,
-                    source_id=item.post_id,
-                    defaults={
-                        "kind": ImportedItem.Kind.POST,
-                        "article": article,
-                        "fingerprint": item.fingerprint,
-                        "article_version": Article.objects.values_list("version", flat=True).get(pk=article.pk),
-                    },
-                )
+            article = self._save_item(item, title, existing, body, photo, wanted)
         except (workflow.EditorialError, ValidationError) as error:
-            self.report.skipped.append((item.post_id, title, f"refused: {error}"))
-            return
+            # Authors, tags and the default section made in the rolled-back transaction are gone too.
+            self.authors, self.tags, self.default_section = {}, {}, None
+            if existing is not None or wanted == "draft":
+                self.report.skipped.append((item.post_id, title, f"refused, left as it was: {error}"))
+                return
+            # A new story that may not go live (no byline, an embargo…) comes in as a draft.
+            article = self._save_item(item, title, None, body, photo, "draft")
+            self.report.notes.append((item.post_id, title, f"imported as a draft: {error}"))
         self.report.statuses[article.state_label] += 1
         if record and record.article:
             self.report.updated += 1
         else:
             self.report.imported += 1
 
+    def _wanted_status(self, item, title):
+        """The WordPress status the story takes, private and password-protected posts as drafts."""
+        if item.password and item.status in ("publish", "future"):
+            self.report.notes.append((item.post_id, title, "password-protected there: imported as a draft"))
+            return "draft"
+        if item.status == "private":
+            self.report.notes.append((item.post_id, title, "private there: imported as a draft"))
+            return "draft"
+        return item.status
+
+    def _save_item(self, item, title, existing, body, photo, wanted):
+        """The story and the record of its import, in one transaction: all or nothing."""
+        with transaction.atomic():
+            article = self._save_story(item, title, existing, body, photo, wanted)
+            ImportedItem.objects.update_or_create(
+                source=self.source,
+                source_id=item.post_id,
+                defaults={
+                    "kind": ImportedItem.Kind.POST,
+                    "article": article,
+                    "fingerprint": item.fingerprint,
+                    "article_version": Article.objects.values_list("version", flat=True).get(pk=article.pk),
+                },
+            )
+        return article
+
     # A story.
 
-    def _save_story(self, item, title, article, *, dry_run):
-        body = convert_body(item.content)
-        self.report.unknown_shortcodes.update(body.unknown_shortcodes)
+    def _save_story(self, item, title, article, body, photo, wanted):
         is_new = article is None
         if is_new:
             article = Article(created_by=self.user, status=Article.Status.DRAFT)
         else:
             # Before the new content is set: these services reload the story.
-            if article.status == Article.Status.PUBLISHED and item.status not in ("publish", "future"):
+            if article.status == Article.Status.PUBLISHED and wanted not in ("publish", "future"):
                 workflow.unpublish(article=article, user=self.user)
-            if article.deleted_at is not None and item.status != "trash":
+            if article.deleted_at is not None and wanted != "trash":
                 workflow.restore_from_trash(article=article, user=self.user)
         article.headline = title or f"Untitled WordPress post {item.post_id}"
         wanted_slug = slugify(unquote(item.post_name)) or slugify(title) or f"wp-{item.post_id}"
@@ -211,7 +238,6 @@ class WordPressImport:
         article.summary = summary_from(item.excerpt, body.html, article.headline)[:500]
         article.body = body.html
         article.section = self._section(item)
-        photo = self._lead_photo(item, body.image_urls, dry_run=dry_run)
         article.lead_photo = photo
         video = next((url for url in body.video_urls if video_embed_url(url)), "")
         if video and photo:
@@ -220,7 +246,7 @@ class WordPressImport:
             self.report.notes.append(
                 (item.post_id, title, "its video stays a link: a video story needs a poster photo")
             )
-        if article.status != Article.Status.PUBLISHED and item.status in ("publish", "future"):
+        if article.status != Article.Status.PUBLISHED and wanted in ("publish", "future"):
             article.save()  # a draft for a moment: publish_imported below records the revision
         elif article.status != Article.Status.PUBLISHED:
             with reversion.create_revision():
@@ -237,17 +263,11 @@ class WordPressImport:
             article.tags.add(*tags)
         else:
             article.tags.set(tags)
-        self._change_state(article, item, title)
+        self._change_state(article, item, title, wanted)
         self._redirects(article, item)
         return article
 
-    def _change_state(self, article, item, title):
-        wanted = item.status
-        if item.password and wanted == "publish":
-            self.report.notes.append((item.post_id, title, "password-protected there: imported as a draft"))
-            wanted = "draft"
-        if wanted == "private":
-            self.report.notes.append((item.post_id, title, "private there: imported as a draft"))
+    def _change_state(self, article, item, title, wanted):
         if wanted in ("publish", "future"):
             if item.post_date is None:
                 raise workflow.EditorialError("it has no publication date")
@@ -256,7 +276,7 @@ class WordPressImport:
                 self.report.without_lead_photo.append((item.post_id, title))
         elif wanted == "pending" and article.status == Article.Status.DRAFT:
             workflow.submit_for_review(article=article, user=self.user)
-        elif wanted in ("draft", "private") and article.status == Article.Status.REVIEW:
+        elif wanted == "draft" and article.status == Article.Status.REVIEW:
             workflow.return_to_draft(article=article, user=self.user)
         elif wanted == "trash" and article.deleted_at is None:
             workflow.move_to_trash(article=article, user=self.user)
@@ -272,7 +292,7 @@ class WordPressImport:
                 return section
         if section := self.sections.get("*"):
             return section
-        if not hasattr(self, "default_section"):
+        if self.default_section is None:
             self.default_section, _ = Section.objects.get_or_create(
                 name=DEFAULT_SECTION, defaults={"slug": slugify(DEFAULT_SECTION)}
             )

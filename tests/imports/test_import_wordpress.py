@@ -349,3 +349,22 @@ def test_renditions_can_be_made_after_the_import(tmp_path, run_import):
     call_command("rebuild_renditions", "--missing", stdout=io.StringIO(), stderr=io.StringIO())
     photo.refresh_from_db()
     assert photo.renditions
+
+
+def test_a_post_that_may_not_go_live_comes_in_as_a_draft_and_says_why(tmp_path, run_import):
+    report = run_import(write(tmp_path, item(34, "Nobody wrote it", creator="")))
+    assert story(34).status == Article.Status.DRAFT
+    assert "#34 “Nobody wrote it”: imported as a draft: Add at least one byline." in report
+
+
+def test_a_refused_story_does_not_keep_a_photo_it_rolled_back(tmp_path, run_import):
+    uploads = tmp_path / "uploads"
+    save_jpeg(uploads / "2019/05/dam.jpg")
+    export = write(
+        tmp_path,
+        item(35, "No byline", creator="", meta={"_thumbnail_id": "90"}),
+        item(36, "Same photo", meta={"_thumbnail_id": "90"}),
+        attachment(90, "2019/05/dam.jpg"),
+    )
+    run_import(export, "--media-dir", uploads)
+    assert story(35).lead_photo == story(36).lead_photo == Photo.objects.get()
