@@ -8,6 +8,7 @@ feed.workflow's services.
 
 import sys
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -128,7 +129,9 @@ class WordPressImport:
                     self.attachment_ids_by_path[path] = item.post_id
         self.source = self.channel.base_url.rstrip("/")
         self.base_path = urlsplit(self.source).path.rstrip("/")
-        with transaction.atomic():
+        # Each item commits by itself, so an interrupted import keeps what it did and a re-run goes
+        # on from there; a dry run is one transaction, rolled back.
+        with transaction.atomic() if dry_run else nullcontext():
             for number, item in enumerate(read_export(self.export, Channel()), start=1):
                 self.report.items_read += 1
                 self._import_item(item, dry_run=dry_run)
@@ -136,7 +139,8 @@ class WordPressImport:
                 reset_queries()
                 if self.progress and (number % 100 == 0 or number == total):
                     self.progress(number, total)
-            transaction.set_rollback(dry_run)
+            if dry_run:
+                transaction.set_rollback(True)
         return self.report
 
     def _upload_path(self, item):
@@ -387,26 +391,27 @@ class WordPressImport:
             except ValidationError as error:
                 self.report.notes.append((wp_id, relative, f"photo refused: {' '.join(error.messages)}"))
                 return None
-            credit = self._credit(read_credit(upload), relative)
             title = plain_text(attachment.title)
             alt = attachment.meta.get("_wp_attachment_image_alt", "").strip() or title or path.stem
-            if not dry_run:
-                photo = record.photo if record and record.photo else Photo(uploaded_by=self.user)
-                photo.alt_text = alt[:250]
-                photo.caption = plain_text(attachment.excerpt)[:300]
-                photo.credit = credit
-                if photo.pk is None:
-                    photo.image = upload
-                photo.save(renditions_later=self.renditions_later)
-                ImportedItem.objects.update_or_create(
-                    source=self.source,
-                    source_id=wp_id,
-                    defaults={
-                        "kind": ImportedItem.Kind.ATTACHMENT,
-                        "photo": photo,
-                        "fingerprint": attachment.fingerprint,
-                    },
-                )
+            with transaction.atomic():  # the photo, its credit and the record of its import
+                credit = self._credit(read_credit(upload), relative)
+                if not dry_run:
+                    photo = record.photo if record and record.photo else Photo(uploaded_by=self.user)
+                    photo.alt_text = alt[:250]
+                    photo.caption = plain_text(attachment.excerpt)[:300]
+                    photo.credit = credit
+                    if photo.pk is None:
+                        photo.image = upload
+                    photo.save(renditions_later=self.renditions_later)
+                    ImportedItem.objects.update_or_create(
+                        source=self.source,
+                        source_id=wp_id,
+                        defaults={
+                            "kind": ImportedItem.Kind.ATTACHMENT,
+                            "photo": photo,
+                            "fingerprint": attachment.fingerprint,
+                        },
+                    )
         self.report.photos_imported += 1
         self.photos[wp_id] = photo
         return photo

@@ -368,3 +368,24 @@ def test_a_refused_story_does_not_keep_a_photo_it_rolled_back(tmp_path, run_impo
     )
     run_import(export, "--media-dir", uploads)
     assert story(35).lead_photo == story(36).lead_photo == Photo.objects.get()
+
+
+def test_an_interrupted_import_keeps_what_it_did_and_a_rerun_goes_on(tmp_path, editor, monkeypatch):
+    from imports import wordpress
+
+    export = write(tmp_path, item(37, "First"), item(38, "Second"))
+    real = wordpress.WordPressImport._redirects
+
+    def fail_on_the_second(self, article, entry):
+        if entry.post_id == 38:
+            raise KeyboardInterrupt
+        real(self, article, entry)
+
+    monkeypatch.setattr(wordpress.WordPressImport, "_redirects", fail_on_the_second)
+    with pytest.raises(KeyboardInterrupt):
+        wordpress.WordPressImport(export, user=editor).run()
+    assert list(Article.objects.values_list("headline", flat=True)) == ["First"]
+    monkeypatch.setattr(wordpress.WordPressImport, "_redirects", real)
+    report = wordpress.WordPressImport(export, user=editor).run()
+    assert (report.imported, report.unchanged) == (1, 1)
+    assert Article.objects.count() == 2
