@@ -70,7 +70,7 @@ def page_paths():
 
     article = first("/news/", html)
     article_html = urllib.request.urlopen(BASE_URL + article).read().decode()
-    return {
+    paths = {
         "home": "/",
         "article": article,
         "author": first("/authors/", article_html),
@@ -80,6 +80,11 @@ def page_paths():
         "video story": first("/news/", video[video.index("<main") :]),
         "admin article form": "/admin/feed/article/add/",
     }
+    if 'href="/live/' in html:  # seed_demo's live story, and the page of one of its updates
+        live = first("/live/", html)
+        live_html = urllib.request.urlopen(BASE_URL + live).read().decode()
+        paths |= {"live page": live, "live update": first(f"{live}updates/", live_html)}
+    return paths
 
 
 def log_in(page, password):

@@ -179,7 +179,8 @@ def cached_reader_page(view):
         if lookup is None:  # the cache is off
             return _public(response, settings.NEWSROOM_CDN_MAX_AGE)
         if response.status_code == 200 and not response.cookies and lookup.seconds > 0:
-            set_response_etag(response)
+            if not response.has_header("ETag"):  # a view's own (the live poll's) is kept
+                set_response_etag(response)
             response.reader_page_cacheable = True
         return _public(response, lookup.seconds)
 
@@ -188,7 +189,8 @@ def cached_reader_page(view):
 
 
 def _public(response, seconds):
-    if response.status_code == 200:
+    # A view that set its own (the live poll's, which a CDN must not hold for a minute) keeps it.
+    if response.status_code == 200 and not response.has_header("Cache-Control"):
         patch_cache_control(
             response,
             public=True,

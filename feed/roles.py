@@ -17,6 +17,7 @@ ROLES = {
         "media.view_photo",
         "media.add_photocredit",
         "media.view_photocredit",
+        "wires.view_wireitem",
     ],
     "Editor": [
         *(
@@ -31,6 +32,9 @@ ROLES = {
         "authors.view_author",
         *(f"media.{action}_{model}" for model in ("photo", "photocredit", "slotcrop") for action in CRUD),
         *(f"taggit.{action}_tag" for action in CRUD),
+        "wires.view_wireitem",
+        "wires.view_wirefile",
+        *(f"wires.{action}_wiresource" for action in CRUD),
     ],
     "Bio manager": [
         *(f"authors.{action}_author" for action in CRUD),

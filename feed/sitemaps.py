@@ -42,7 +42,7 @@ class ArticleMonthSitemap(Sitemap):
         return (
             Article.objects.published()
             .filter(published_at__gte=self.start, published_at__lt=self.end)
-            .only("slug", "published_at", "updated_at")
+            .only("slug", "live_coverage", "published_at", "updated_at")
             .order_by("published_at", "id")
         )
 
@@ -141,6 +141,6 @@ def news_items():
     return (
         Article.objects.published()
         .filter(published_at__gte=since)
-        .only("slug", "headline", "published_at")
+        .only("slug", "live_coverage", "headline", "published_at")
         .order_by("-published_at", "-id")[:NEWS_LIMIT]
     )

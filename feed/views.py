@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.sitemaps.views import SitemapIndexItem
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -168,6 +168,8 @@ def article(request, slug):
             return render(request, "feed/killed.html", {"article": killed}, status=410)
         # A former address of the story is a Redirect, followed by feed.redirects.RedirectFallbackMiddleware.
         raise Http404("No such story.")
+    if article.live_coverage:  # its page is the live page (live/views.py)
+        return redirect(article)
     return _render_article(request, article)
 
 

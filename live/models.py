@@ -22,12 +22,10 @@ class LiveUpdateQuerySet(models.QuerySet):
     def for_page(self):
         """What an update shows: its photo with credit, the linked story for the teaser, its authors
         and its corrections (one query each, whatever the number of updates)."""
-        return self.select_related("photo__credit", "linked_story__section").prefetch_related(
-            "authors", "corrections"
-        )
+        return self.select_related("photo__credit", "linked_story__section").prefetch_related("authors", "corrections")
 
     def older_than(self, pk):
-        """"Show More": the updates before the one with id `pk` (ids grow with time)."""
+        """ "Show More": the updates before the one with id `pk` (ids grow with time)."""
         return self.filter(pk__lt=pk)
 
 
@@ -78,7 +76,9 @@ class LiveUpdate(models.Model):
         ordering = ["-id"]
         indexes = [
             # A live page, its "Show More" and the poll: one story's updates, newest first.
-            models.Index(F("story"), F("id").desc(), name="liveupdate_stream_idx", condition=Q(deleted_at__isnull=True)),
+            models.Index(
+                F("story"), F("id").desc(), name="liveupdate_stream_idx", condition=Q(deleted_at__isnull=True)
+            ),
         ]
         constraints = [models.CheckConstraint(condition=~Q(body=""), name="liveupdate_has_body")]
 

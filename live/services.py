@@ -50,7 +50,9 @@ def _authors(user, authors):
     return [profile] if profile is not None else []
 
 
-def post_update(*, article, user, body, headline="", photo=None, photo_caption="", linked_story=None, pinned=False, authors=None):
+def post_update(
+    *, article, user, body, headline="", photo=None, photo_caption="", linked_story=None, pinned=False, authors=None
+):
     if not may_post(article, user):
         raise NotAllowed("Only editors and the reporters on this live story's byline can post to it.")
     _refuse_unless_open(article)
@@ -89,7 +91,9 @@ def edit_update(*, update, user, body, headline="", photo=None, photo_caption=""
         update.save()
         if authors is not None:
             update.authors.set(authors)
-        record_live_change(article=update.story, user=user, message=f"Edited update {update.pk}: {update}", substantive=True)
+        record_live_change(
+            article=update.story, user=user, message=f"Edited update {update.pk}: {update}", substantive=True
+        )
     return update
 
 
@@ -118,7 +122,9 @@ def set_pinned(*, update, user, pinned):
     with transaction.atomic():
         update.save(update_fields=["pinned"])
         verb = "Pinned" if pinned else "Unpinned"
-        record_live_change(article=update.story, user=user, message=f"{verb} update {update.pk}: {update}", substantive=False)
+        record_live_change(
+            article=update.story, user=user, message=f"{verb} update {update.pk}: {update}", substantive=False
+        )
     return update
 
 
@@ -128,5 +134,7 @@ def delete_update(*, update, user):
     update.deleted_at = timezone.now()
     with transaction.atomic():
         update.save(update_fields=["deleted_at"])
-        record_live_change(article=update.story, user=user, message=f"Deleted update {update.pk}: {update}", substantive=True)
+        record_live_change(
+            article=update.story, user=user, message=f"Deleted update {update.pk}: {update}", substantive=True
+        )
     return update

@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "feed",
     # The admin's front page for the newsroom, quick post, autosave and presence (above feed).
     "desk",
+    # The agency inbox: RSS/Atom and NewsML-G2 copy polled into the admin, made into drafts (above feed).
+    "wires",
     # Live stories' updates: the live desk, the live page and its poll (above feed).
     "live",
     # Imports from other systems: WordPress exports (above feed).
@@ -323,11 +325,15 @@ STORAGES = {
 # Not BASE_DIR / "media": that folder is our `media` app's package.
 MEDIA_URL = "uploads/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "uploads"))
+# Wire drop folders and feed files must lie inside it, so that a source cannot read any file on the server.
+WIRES_ROOT = Path(os.environ.get("WIRES_ROOT", BASE_DIR / "var" / "wires"))
 # The formats photo renditions are made in besides JPEG, which is always made (media/images.py).
 NEWSROOM_RENDITION_FORMATS = ["avif", "webp"]
 
 NEWSROOM_SITE_NAME = os.environ.get("SITE_NAME", "The Kyiv Ledger")
 NEWSROOM_FEED_PAGE_SIZE = env_int("FEED_PAGE_SIZE", 20)
+# How often an open live page asks for new updates (live/static/live/live.js).
+NEWSROOM_LIVE_POLL_SECONDS = env_int("LIVE_POLL_SECONDS", 20)
 
 # Production (DEBUG off): HTTPS only, with secure cookies and HSTS, so that `check --deploy` is clean.
 # Each can be turned off by its variable, e.g. SECURE_SSL_REDIRECT=0 for the local benchmark over http.

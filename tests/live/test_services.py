@@ -117,7 +117,9 @@ def test_a_deleted_update_is_no_longer_shown_and_cannot_be_changed(live_story, e
     assert deleted.deleted_at <= timezone.now()
     with pytest.raises(EditorialError, match="deleted"):
         services.edit_update(update=deleted, user=editor, body="<p>Back?</p>")
-    assert f"Deleted update {deleted.pk}: Update {deleted.pk} to “Strikes on Kyiv overnight”" in log_messages(live_story)
+    assert f"Deleted update {deleted.pk}: Update {deleted.pk} to “Strikes on Kyiv overnight”" in log_messages(
+        live_story
+    )
 
 
 def test_the_page_cache_generation_ends_with_each_update(live_story, editor, django_capture_on_commit_callbacks):

@@ -67,6 +67,15 @@ OTHER_LISTS = {
     "/admin/feed/section/": {"q": values("politics"), "o": values("1", "-3")},
     "/admin/feed/articleintrash/": {"q": values("story"), "o": values("1")},
     "/admin/taggit/tag/": {"q": values("kyiv"), "o": values("1")},
+    "/admin/wires/wireitem/": {
+        "q": values("budget"),
+        "agency": values("Reuters"),
+        "replaced": values("yes", "no"),
+        "source__id__exact": values("1"),
+        "o": values("1", "-3", "4"),
+    },
+    "/admin/wires/wirefile/": {"q": values("xml"), "error__isempty": values("0", "1"), "o": values("3")},
+    "/admin/wires/wiresource/": {"q": values("reuters"), "kind__exact": values("feed"), "o": values("1")},
 }
 
 
