@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 
-.PHONY: run serve test fuzz audit-deps bench bench-pages chaos audit screenshots format clean backup restore
+.PHONY: run serve test fuzz audit-deps bench bench-pages bench-import chaos audit screenshots format clean backup restore
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -79,6 +79,30 @@ bench: $(STAMP)
 		DEBUG=0 DATABASE_URL=$(BENCH_PG)/$(BENCH_DB) $(BIN)/python manage.py migrate --noinput -v0 && \
 		DEBUG=0 DATABASE_URL=$(BENCH_PG)/$(BENCH_DB) $(BIN)/python manage.py bench_search; \
 		status=$$?; psql "$(BENCH_PG)/postgres" -qc "DROP DATABASE IF EXISTS $(BENCH_DB)"; exit $$status; \
+	fi
+
+# The WordPress import (manage.py import_wordpress) of a generated export, N posts and PHOTOS photos,
+# then the same export again: time and peak memory, on a throwaway SQLite database, then on a
+# throwaway PostgreSQL one when BENCH_PG answers.
+BENCH_IMPORT_DB ?= newsroom_bench_import
+PHOTOS ?= 1000
+bench-import: export DEBUG ?= 1
+bench-import: $(STAMP)
+	@folder=$$(mktemp -d); echo "== SQLite"; \
+	DATABASE_URL=sqlite:///$$folder/bench.sqlite3 $(BIN)/python manage.py migrate --noinput -v0 && \
+	MEDIA_ROOT=$$folder/media DATABASE_URL=sqlite:///$$folder/bench.sqlite3 \
+		$(BIN)/python manage.py bench_import --posts $(N) --photos $(PHOTOS); \
+	status=$$?; rm -rf $$folder; exit $$status
+	@if ! command -v psql >/dev/null || ! psql "$(BENCH_PG)/postgres" -qtAc "SELECT 1" >/dev/null 2>&1; then \
+		echo "bench_import on PostgreSQL skipped: it is not reachable at $(BENCH_PG)"; \
+	else \
+		echo "== PostgreSQL"; media=$$(mktemp -d); \
+		psql "$(BENCH_PG)/postgres" -qc "DROP DATABASE IF EXISTS $(BENCH_IMPORT_DB)" -c "CREATE DATABASE $(BENCH_IMPORT_DB)" && \
+		DATABASE_URL=$(BENCH_PG)/$(BENCH_IMPORT_DB) $(BIN)/python manage.py migrate --noinput -v0 && \
+		MEDIA_ROOT=$$media DATABASE_URL=$(BENCH_PG)/$(BENCH_IMPORT_DB) \
+			$(BIN)/python manage.py bench_import --posts $(N) --photos $(PHOTOS); \
+		status=$$?; psql "$(BENCH_PG)/postgres" -qc "DROP DATABASE IF EXISTS $(BENCH_IMPORT_DB)"; \
+		rm -rf $$media; exit $$status; \
 	fi
 
 # With REDIS_URL set (or Redis answering on 127.0.0.1:6379), the warm-cache run uses Redis, as a

@@ -20,7 +20,11 @@ ROLES = {
         "wires.view_wireitem",
     ],
     "Editor": [
-        *(f"feed.{action}_{model}" for model in ("article", "byline", "relatedlink", "section") for action in CRUD),
+        *(
+            f"feed.{action}_{model}"
+            for model in ("article", "byline", "relatedlink", "section", "redirect")
+            for action in CRUD
+        ),
         "feed.publish_article",
         "feed.change_any_article",
         "feed.add_correction",

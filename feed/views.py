@@ -3,7 +3,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.sitemaps.views import SitemapIndexItem
 from django.contrib.sitemaps.views import sitemap as sitemap_view
-from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -167,16 +166,8 @@ def article(request, slug):
         killed = Article.objects.not_trashed().filter(slug=slug, status=Article.Status.KILLED).first()
         if killed is not None:
             return render(request, "feed/killed.html", {"article": killed}, status=410)
-        # Asked only when nothing answers at this address: the story may have had it before.
-        moved = (
-            Article.objects.not_trashed()
-            .filter(published_q() | Q(status=Article.Status.KILLED), former_slugs__slug=slug)
-            .only("slug", "live_coverage")
-            .first()
-        )
-        if moved is None:
-            raise Http404("No such story.")
-        return redirect(moved, permanent=True)
+        # A former address of the story is a Redirect, followed by feed.redirects.RedirectFallbackMiddleware.
+        raise Http404("No such story.")
     if article.live_coverage:  # its page is the live page (live/views.py)
         return redirect(article)
     return _render_article(request, article)

@@ -1,7 +1,7 @@
 """The editorial services: every change of a story's place in the workflow goes through here.
 
-Submit for review, return to draft, publish now, schedule, unpublish, kill, move to the trash,
-restore from the trash, restore a revision, append a correction, end and reopen live coverage,
+Submit for review, return to draft, publish now, schedule, publish an imported story, unpublish,
+kill, move to the trash, restore from the trash, restore a revision, append a correction, end and reopen live coverage,
 recording a change to a live story's updates, and saving changes to a story that is live or
 scheduled. Each function takes the story, the acting user and its own arguments
 (keyword-only), checks the user's permission and every rule, saves, records the change in the
@@ -75,11 +75,12 @@ def _require_editing(article, user):
 # What a story needs.
 
 
-def going_live_problems(article, *, at, byline_count=None):
+def going_live_problems(article, *, at, byline_count=None, lead_photo_required=True):
     """Every reason `article`, as it stands (saved or not), may not be seen by readers from `at`.
 
     `byline_count` is the number of bylines it will have; by default those saved. Returns [] when
-    the story is ready.
+    the story is ready. `lead_photo_required=False` is for stories readers saw elsewhere without
+    one (publish_imported).
     """
     if article.is_killed:
         return ["A killed story cannot be published again; write a new one."]
@@ -96,7 +97,7 @@ def going_live_problems(article, *, at, byline_count=None):
     elif article.is_video:
         problems.append("Choose a video poster.")
     # Breaking news goes out as text; a photo can follow.
-    elif not article.is_breaking:
+    elif not article.is_breaking and lead_photo_required:
         problems.append("Choose a lead photo.")
     if byline_count is None:
         byline_count = article.bylines.count() if article.pk else 0
@@ -218,6 +219,27 @@ def schedule(*, article, user, at):
         current.status, current.published_at = Article.Status.PUBLISHED, at
 
     return _apply(article, user, f"Scheduled for {local_time(at)}.", change, check)
+
+
+def publish_imported(*, article, user, at):
+    """Publishes `article`, with the changes made to it, at `at`: the time readers first saw it on the
+    site it is imported from (or, if to come, the time it was scheduled for there). Everything going
+    live needs is required but a lead photo, which an archive's stories often lack; the importer
+    reports the stories that have none. Also records a later import's changes to such a story."""
+    _require(user, "feed.publish_article", "Your role cannot publish stories.")
+    _require_editing(article, user)
+    if at is None:
+        raise EditorialError("An imported story needs the time it was published.")
+    at = publication_time(at)
+    if problems := going_live_problems(article, at=at, lead_photo_required=False):
+        raise EditorialError(*problems)
+    already = article.status == Article.Status.PUBLISHED and article.published_at == at
+    article.status, article.published_at = Article.Status.PUBLISHED, at
+    message = "Imported changes." if already else f"Imported as published on {local_time(at)}."
+    with transaction.atomic():
+        if article.pk:
+            _locked(article)
+        return _record(article, user, message)
 
 
 def unpublish(*, article, user):

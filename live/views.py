@@ -6,7 +6,6 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
-from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -41,13 +40,10 @@ def _not_live_here(request, slug, *, story_page):
         return render(request, "feed/killed.html", {"article": killed}, status=410)
     if story_page:
         elsewhere = (
-            Article.objects.published()
-            .filter(Q(slug=slug, live_coverage=False) | Q(former_slugs__slug=slug))
-            .only("slug", "live_coverage")
-            .first()
+            Article.objects.published().filter(slug=slug, live_coverage=False).only("slug", "live_coverage").first()
         )
-        if elsewhere is not None:  # moved for good when the slug changed; a story may become live later
-            return redirect(elsewhere, permanent=elsewhere.slug != slug)
+        if elsewhere is not None:  # not permanent: a story may become live later
+            return redirect(elsewhere)
     raise Http404("No such live story.")
 
 

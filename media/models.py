@@ -190,9 +190,12 @@ class Photo(models.Model):
     def __str__(self):
         return self.caption or self.alt_text
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, renditions_later=False, **kwargs):
         """Strips the metadata of a new upload, then (re)builds renditions if the image or the focal
-        point changed. All image work happens here, once, never on a page request."""
+        point changed. All image work happens here, once, never on a page request.
+
+        `renditions_later=True` leaves them to `manage.py rebuild_renditions --missing` (a bulk
+        import's thousand photos would take an hour here); pages show the original until then."""
         new_upload = bool(self.image) and (not in_storage(self.image) or self.image.name != self._built_from[0])
         if new_upload:
             with disk_full_as_refusal():
@@ -200,7 +203,7 @@ class Photo(models.Model):
         try:
             with disk_full_as_refusal(), transaction.atomic():
                 super().save(*args, **kwargs)
-                if self._rendition_inputs() != self._built_from or not self.renditions:
+                if not renditions_later and (self._rendition_inputs() != self._built_from or not self.renditions):
                     self.rebuild_renditions()
         except BaseException:
             if new_upload:

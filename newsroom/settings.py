@@ -91,6 +91,8 @@ INSTALLED_APPS = [
     "wires",
     # Live stories' updates: the live desk, the live page and its poll (above feed).
     "live",
+    # Imports from other systems: WordPress exports (above feed).
+    "imports",
     # Not newsroom code: demo data, benchmarks, the chaos run and the local admin (manage.py commands).
     "devtools",
 ]
@@ -108,6 +110,9 @@ MIDDLEWARE = [
     "newsroom.middleware.LimitAdminSearchMiddleware",
     # ETag from the content and 304 Not Modified for If-None-Match / If-Modified-Since.
     "django.middleware.http.ConditionalGetMiddleware",
+    # A 404 at an old address (a renamed story's, an imported site's permalink) becomes a 301 to
+    # where it leads (feed.models.Redirect); outside the page cache, so a cached 404 is redirected too.
+    "feed.redirects.RedirectFallbackMiddleware",
     # Cached reader pages for anonymous readers, served before any session, user or CSRF work and
     # stored once the middleware below has added its headers (feed/caching.py).
     "feed.caching.ReaderPageCacheMiddleware",

@@ -1,5 +1,5 @@
 """The newsroom's admin: stories (articles.py) with their rows (inlines.py) and form (forms.py), the
-trash, sections and tags. Importing this package registers them all."""
+trash, sections, tags and redirects. Importing this package registers them all."""
 
 from django.contrib.auth import get_permission_codename
 from django.contrib.contenttypes.models import ContentType
@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from ..models import Article
-from . import articles, sections, trash
+from . import articles, redirects, sections, trash
 
-__all__ = ["articles", "sections", "trash", "view_on_site_for_visible_articles"]
+__all__ = ["articles", "redirects", "sections", "trash", "view_on_site_for_visible_articles"]
 
 
 def view_on_site_for_visible_articles(request, content_type_id, object_id):

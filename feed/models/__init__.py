@@ -1,6 +1,6 @@
 """Stories and what hangs on them: sections, bylines, related links, corrections."""
 
-from .articles import Article, ArticleInTrash, Correction, FormerSlug, Section
+from .articles import Article, ArticleInTrash, Correction, Redirect, Section, redirect_paths
 from .links import Byline, RelatedLink
 from .querysets import LISTING_FIELDS, LISTING_PHOTO_FIELDS, TRASH_DAYS, ArticleQuerySet, published_q
 
@@ -13,8 +13,9 @@ __all__ = [
     "ArticleQuerySet",
     "Byline",
     "Correction",
-    "FormerSlug",
+    "Redirect",
     "RelatedLink",
     "Section",
     "published_q",
+    "redirect_paths",
 ]

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from feed import workflow
-from feed.models import Article, FormerSlug
+from feed.models import Article, Redirect
 from tests.factories import article_form_data, change_url, make_article, make_ready_article, make_user
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,7 @@ def test_renaming_back_gives_the_address_back_to_the_story(client):
     rename(story, "first-address")
     assert client.get("/news/first-address/").status_code == 200
     assert client.get("/news/second-address/")["Location"] == "/news/first-address/"
-    assert not FormerSlug.objects.filter(slug="first-address").exists()
+    assert not Redirect.objects.filter(old_path="/news/first-address/").exists()
 
 
 def test_a_former_address_taken_by_a_new_story_is_the_new_storys(client):
@@ -53,7 +53,7 @@ def test_a_renamed_draft_or_scheduled_story_leaves_no_address_behind(client):
     rename(draft, "draft-renamed")
     scheduled = make_ready_article(slug="scheduled-address", published_at=timezone.now() + timedelta(hours=2))
     rename(scheduled, "scheduled-renamed")
-    assert not FormerSlug.objects.filter(slug="draft-address").exists()
+    assert not Redirect.objects.filter(old_path="/news/draft-address/").exists()
     assert client.get("/news/draft-address/").status_code == 404
     # Recorded (the story is published, only not yet live), but it says nothing until the story is live.
     assert client.get("/news/scheduled-address/").status_code == 404

@@ -1,0 +1,465 @@
+"""Importing a WordPress export: posts become stories, attachments photos, permalinks redirects.
+
+Two passes over the file, both streaming: the first reads the attachments (the photos a post may
+name, which an export often lists after it), the second imports the posts. Each item is saved in
+its own transaction, so one that fails leaves nothing behind; state changes go through
+feed.workflow's services.
+"""
+
+import sys
+from collections import Counter
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+import reversion
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import reset_queries, transaction
+from django.urls import Resolver404, resolve
+from django.utils import timezone
+from django.utils.text import slugify
+from taggit.models import Tag
+
+from authors.models import Author
+from feed import workflow
+from feed.models import Article, Byline, Redirect, Section
+from feed.video import video_embed_url
+from media.images import read_credit, validate_image_upload
+from media.models import Photo, PhotoCredit
+
+from .bodies import convert_body, plain_text, summary_from
+from .models import ImportedItem
+from .wxr import Channel, read_export
+
+PLACEHOLDER_CREDIT = "Credit needed (imported from WordPress)"
+DEFAULT_SECTION = "Archive"
+UPLOADS = "wp-content/uploads/"
+IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"}
+
+
+@dataclass
+class Report:
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list = field(default_factory=list)  # (wp id, title, reason)
+    statuses: Counter = field(default_factory=Counter)
+    photos_imported: int = 0
+    photos_without_credit: list = field(default_factory=list)
+    photos_missing: list = field(default_factory=list)
+    redirects_made: int = 0
+    unknown_shortcodes: Counter = field(default_factory=Counter)
+    sticky: list = field(default_factory=list)
+    without_lead_photo: list = field(default_factory=list)
+    notes: list = field(default_factory=list)  # (wp id, title, what happened)
+    items_read: int = 0
+    renditions_later: bool = False
+    attachments: int = 0
+
+    def lines(self):
+        yield f"Items read: {self.items_read} (attachments among them: {self.attachments})"
+        yield f"Stories imported: {self.imported}, updated: {self.updated}, unchanged: {self.unchanged}"
+        yield "By status here: " + (", ".join(f"{k} {v}" for k, v in sorted(self.statuses.items())) or "none")
+        yield f"Skipped: {len(self.skipped)}"
+        yield from (f"  #{wp_id} “{title}”: {reason}" for wp_id, title, reason in self.skipped)
+        yield f"Photos imported: {self.photos_imported}"
+        if self.renditions_later and self.photos_imported:
+            yield "  Their renditions are still to be made: run manage.py rebuild_renditions --missing"
+        yield f"Photos with a placeholder credit (“{PLACEHOLDER_CREDIT}”), to check: {len(self.photos_without_credit)}"
+        yield from (f"  {name}" for name in self.photos_without_credit)
+        yield f"Photos not found in the media folder: {len(self.photos_missing)}"
+        yield from (f"  {name}" for name in self.photos_missing)
+        yield f"Redirects made: {self.redirects_made}"
+        yield "Unknown shortcodes (removed, their text kept): " + (
+            ", ".join(f"[{name}] ×{count}" for name, count in self.unknown_shortcodes.most_common()) or "none"
+        )
+        yield f"Sticky posts (nothing here pins a story; pin them on the desk if wanted): {len(self.sticky)}"
+        yield from (f"  #{wp_id} “{title}”" for wp_id, title in self.sticky)
+        yield f"Published without a lead photo: {len(self.without_lead_photo)}"
+        yield from (f"  #{wp_id} “{title}”" for wp_id, title in self.without_lead_photo)
+        yield f"Notes: {len(self.notes)}"
+        yield from (f"  #{wp_id} “{title}”: {note}" for wp_id, title, note in self.notes)
+
+
+def read_section_mapping(path):
+    """`category = section-slug` lines (a category's slug or name); `* = section-slug` for the rest."""
+    mapping = {}
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        category, separator, section = (part.strip() for part in line.partition("="))
+        if not separator or not category or not section:
+            raise ValueError(f"{path}, line {number}: write “category = section-slug”.")
+        mapping[category.lower()] = section
+    sections = {section.slug: section for section in Section.objects.filter(slug__in=set(mapping.values()))}
+    if unknown := sorted(set(mapping.values()) - sections.keys()):
+        raise ValueError(f"No section with the slug {', '.join(unknown)}; make it in the admin first.")
+    return {category: sections[slug] for category, slug in mapping.items()}
+
+
+class WordPressImport:
+    def __init__(self, export, *, user, media_dir=None, sections=None, progress=None, renditions_later=False):
+        self.export = Path(export)
+        self.user = user
+        self.media_dir = Path(media_dir) if media_dir else None
+        self.sections = sections or {}
+        self.progress = progress
+        self.renditions_later = renditions_later
+        self.report = Report(renditions_later=renditions_later)
+        self.channel = Channel()
+        self.attachments = {}  # wp id → Item
+        self.attachment_ids_by_path = {}  # path under uploads → wp id
+        self.photos = {}  # wp id → Photo or None
+        self.authors = {}
+        self.tags = {}
+        self.default_section = None
+
+    # Reading.
+
+    def run(self, *, dry_run=False):
+        total = 0
+        for item in read_export(self.export, self.channel):
+            total += 1
+            if item.post_type == "attachment":
+                self.attachments[item.post_id] = item
+                if path := self._upload_path(item):
+                    self.attachment_ids_by_path[path] = item.post_id
+        self.source = self.channel.base_url.rstrip("/")
+        self.base_path = urlsplit(self.source).path.rstrip("/")
+        # Each item commits by itself, so an interrupted import keeps what it did and a re-run goes
+        # on from there; a dry run is one transaction, rolled back.
+        with transaction.atomic() if dry_run else nullcontext():
+            for number, item in enumerate(read_export(self.export, Channel()), start=1):
+                self.report.items_read += 1
+                self._import_item(item, dry_run=dry_run)
+                # With DEBUG on, Django keeps every query's text: 10,000 items would hold them all.
+                reset_queries()
+                if self.progress and (number % 100 == 0 or number == total):
+                    self.progress(number, total)
+            if dry_run:
+                transaction.set_rollback(True)
+        return self.report
+
+    def _upload_path(self, item):
+        """Where the attachment's file is under wp-content/uploads/."""
+        return item.meta.get("_wp_attached_file", "").lstrip("/") or uploads_path(item.attachment_url)
+
+    def _import_item(self, item, *, dry_run):
+        title = plain_text(item.title)[:200]
+        if item.post_type == "attachment":
+            self.report.attachments += 1
+            self._photo(item.post_id, dry_run=dry_run)
+            return
+        if item.sticky:
+            self.report.sticky.append((item.post_id, title))
+        if item.post_type != "post":
+            self.report.skipped.append((item.post_id, title, f"a {item.post_type}, not a post: not imported"))
+            return
+        if item.status not in {"publish", "future", "draft", "pending", "private", "trash"}:
+            self.report.skipped.append((item.post_id, title, f"status “{item.status}”: not imported"))
+            return
+        record = ImportedItem.objects.filter(source=self.source, source_id=item.post_id).select_related("article")
+        record = record.first()
+        if record and record.fingerprint == item.fingerprint and record.article:
+            self.report.unchanged += 1
+            self.report.statuses[record.article.state_label] += 1
+            return
+        if record and record.article and record.article.version != record.article_version:
+            self.report.skipped.append((item.post_id, title, "edited here since the last import: left as it is"))
+            return
+        if record and record.article and record.article.is_killed:
+            self.report.skipped.append((item.post_id, title, "killed here: left as it is"))
+            return
+        wanted = self._wanted_status(item, title)
+        # Photos are saved outside the story's transaction: one the story's refusal rolled back
+        # would otherwise stay in self.photos, pointing at no row.
+        body = convert_body(item.content)
+        self.report.unknown_shortcodes.update(body.unknown_shortcodes)
+        photo = self._lead_photo(item, body.image_urls, dry_run=dry_run)
+        existing = record.article if record else None
+        try:
+            article = self._save_item(item, title, existing, body, photo, wanted)
+        except (workflow.EditorialError, ValidationError) as error:
+            # Authors, tags and the default section made in the rolled-back transaction are gone too.
+            self.authors, self.tags, self.default_section = {}, {}, None
+            if existing is not None or wanted == "draft":
+                self.report.skipped.append((item.post_id, title, f"refused, left as it was: {error}"))
+                return
+            # A new story that may not go live (no byline, an embargo…) comes in as a draft.
+            article = self._save_item(item, title, None, body, photo, "draft")
+            self.report.notes.append((item.post_id, title, f"imported as a draft: {error}"))
+        self.report.statuses[article.state_label] += 1
+        if record and record.article:
+            self.report.updated += 1
+        else:
+            self.report.imported += 1
+
+    def _wanted_status(self, item, title):
+        """The WordPress status the story takes, private and password-protected posts as drafts."""
+        if item.password and item.status in ("publish", "future"):
+            self.report.notes.append((item.post_id, title, "password-protected there: imported as a draft"))
+            return "draft"
+        if item.status == "private":
+            self.report.notes.append((item.post_id, title, "private there: imported as a draft"))
+            return "draft"
+        return item.status
+
+    def _save_item(self, item, title, existing, body, photo, wanted):
+        """The story and the record of its import, in one transaction: all or nothing."""
+        with transaction.atomic():
+            article = self._save_story(item, title, existing, body, photo, wanted)
+            ImportedItem.objects.update_or_create(
+                source=self.source,
+                source_id=item.post_id,
+                defaults={
+                    "kind": ImportedItem.Kind.POST,
+                    "article": article,
+                    "fingerprint": item.fingerprint,
+                    "article_version": Article.objects.values_list("version", flat=True).get(pk=article.pk),
+                },
+            )
+        return article
+
+    # A story.
+
+    def _save_story(self, item, title, article, body, photo, wanted):
+        is_new = article is None
+        if is_new:
+            article = Article(created_by=self.user, status=Article.Status.DRAFT)
+        else:
+            # Before the new content is set: these services reload the story.
+            if article.status == Article.Status.PUBLISHED and wanted not in ("publish", "future"):
+                workflow.unpublish(article=article, user=self.user)
+            if article.deleted_at is not None and wanted != "trash":
+                workflow.restore_from_trash(article=article, user=self.user)
+        article.headline = title or f"Untitled WordPress post {item.post_id}"
+        wanted_slug = slugify(unquote(item.post_name)) or slugify(title) or f"wp-{item.post_id}"
+        if wanted_slug[:200] != article.slug:
+            article.slug = Article.objects.exclude(pk=article.pk).free_slug(wanted_slug[:200])
+        article.summary = summary_from(item.excerpt, body.html, article.headline)[:500]
+        article.body = body.html
+        article.section = self._section(item)
+        article.lead_photo = photo
+        video = next((url for url in body.video_urls if video_embed_url(url)), "")
+        if video and photo:
+            article.video_url, article.video_poster = video, photo
+        elif video:
+            self.report.notes.append(
+                (item.post_id, title, "its video stays a link: a video story needs a poster photo")
+            )
+        if article.status != Article.Status.PUBLISHED and wanted in ("publish", "future"):
+            article.save()  # a draft for a moment: publish_imported below records the revision
+        elif article.status != Article.Status.PUBLISHED:
+            with reversion.create_revision():
+                article.save()
+                reversion.set_user(self.user)
+                reversion.set_comment("Imported from WordPress.")
+        self._bylines(article, item)
+        categories = [
+            self.sections.get(nicename.lower()) or self.sections.get(name.lower()) for nicename, name in item.categories
+        ]
+        unmapped = [name for (nicename, name), section in zip(item.categories, categories, strict=True) if not section]
+        tags = [self._tag(name[:100]) for name in dict.fromkeys([*item.tags, *unmapped]) if name.strip()]
+        if is_new:
+            article.tags.add(*tags)
+        else:
+            article.tags.set(tags)
+        self._change_state(article, item, title, wanted)
+        self._redirects(article, item)
+        return article
+
+    def _change_state(self, article, item, title, wanted):
+        if wanted in ("publish", "future"):
+            if item.post_date is None:
+                raise workflow.EditorialError("it has no publication date")
+            workflow.publish_imported(article=article, user=self.user, at=item.post_date)
+            if article.lead_photo is None:
+                self.report.without_lead_photo.append((item.post_id, title))
+        elif wanted == "pending" and article.status == Article.Status.DRAFT:
+            workflow.submit_for_review(article=article, user=self.user)
+        elif wanted == "draft" and article.status == Article.Status.REVIEW:
+            workflow.return_to_draft(article=article, user=self.user)
+        elif wanted == "trash" and article.deleted_at is None:
+            workflow.move_to_trash(article=article, user=self.user)
+
+    def _tag(self, name):
+        if name not in self.tags:
+            self.tags[name] = Tag.objects.filter(name=name).first() or Tag.objects.create(name=name)
+        return self.tags[name]
+
+    def _section(self, item):
+        for nicename, name in item.categories:
+            if section := self.sections.get(nicename.lower()) or self.sections.get(name.lower()):
+                return section
+        if section := self.sections.get("*"):
+            return section
+        if self.default_section is None:
+            self.default_section, _ = Section.objects.get_or_create(
+                name=DEFAULT_SECTION, defaults={"slug": slugify(DEFAULT_SECTION)}
+            )
+        return self.default_section
+
+    def _bylines(self, article, item):
+        login = item.creator
+        found = self.channel.authors.get(login)
+        name = (found.display_name if found else login).strip()[:120]
+        if not name:
+            return
+        if name not in self.authors:
+            author = Author.objects.filter(name=name).first()
+            if author is None:
+                slug = slugify(name) or "author"
+                taken = set(Author.objects.filter(slug__startswith=slug).values_list("slug", flat=True))
+                candidate, number = slug, 1
+                while candidate in taken:
+                    number += 1
+                    candidate = f"{slug}-{number}"
+                author = Author.objects.create(name=name, slug=candidate[:140])
+            self.authors[name] = author
+        author = self.authors[name]
+        if not article.bylines.filter(author=author).exists():
+            article.bylines.all().delete()
+            Byline.objects.create(article=article, author=author, position=0)
+
+    # Redirects.
+
+    def _old_paths(self, article, item):
+        paths = set()
+        for url in (item.link, item.guid):
+            if url and url.startswith((self.source, "/")):
+                parts = urlsplit(url)
+                query = dict(part.split("=", 1) for part in parts.query.split("&") if "=" in part)
+                paths.add(f"{parts.path or '/'}?p={query['p']}" if "p" in query else parts.path)
+        paths.add(f"{self.base_path}/?p={item.post_id}")
+        if item.post_date and item.post_name:
+            day = timezone.localtime(item.post_date)
+            paths.add(f"{self.base_path}/{day:%Y/%m/%d}/{item.post_name}/")
+        own = article.get_absolute_url()
+        return {unquote(path) for path in paths if path and path not in ("/", own) and len(path) <= 500}
+
+    def _redirects(self, article, item):
+        for path in self._old_paths(article, item):
+            if _is_one_of_our_pages(path):
+                self.report.notes.append(
+                    (item.post_id, article.headline, f"its old address {path} is a page of this site: not redirected")
+                )
+                continue
+            _, made = Redirect.objects.update_or_create(old_path=path, defaults={"article": article, "target_path": ""})
+            self.report.redirects_made += made
+
+    # Photos.
+
+    def _lead_photo(self, item, image_urls, *, dry_run):
+        thumbnail = item.meta.get("_thumbnail_id", "")
+        candidates = [int(thumbnail)] if thumbnail.isdigit() else []
+        for url in image_urls:
+            path = uploads_path(url)
+            candidates.append(self.attachment_ids_by_path.get(path) or self.attachment_ids_by_path.get(_original(path)))
+        for wp_id in candidates:
+            if wp_id in self.attachments and (photo := self._photo(wp_id, dry_run=dry_run)):
+                return photo
+        return None
+
+    def _photo(self, wp_id, *, dry_run):
+        if wp_id in self.photos:
+            return self.photos[wp_id]
+        attachment = self.attachments[wp_id]
+        record = ImportedItem.objects.filter(source=self.source, source_id=wp_id).select_related("photo").first()
+        if record and record.photo and record.fingerprint == attachment.fingerprint:
+            self.photos[wp_id] = record.photo
+            return record.photo
+        relative = self._upload_path(attachment)
+        path = (self.media_dir / relative) if self.media_dir and relative else None
+        self.photos[wp_id] = None
+        if PurePosixPath(relative).suffix.lower() not in IMAGE_EXTENSIONS:
+            self.report.notes.append((wp_id, relative, "not an image: not imported"))
+            return None
+        if path is not None and not _inside(path, self.media_dir):
+            self.report.notes.append((wp_id, relative, "refused: its file name leads outside the media folder"))
+            return None
+        if path is None or not path.is_file():
+            self.report.photos_missing.append(relative or attachment.attachment_url or f"attachment #{wp_id}")
+            return None
+        photo = None
+        with path.open("rb") as handle:
+            upload = File(handle, name=path.name)
+            try:
+                validate_image_upload(upload)
+            except ValidationError as error:
+                self.report.notes.append((wp_id, relative, f"photo refused: {' '.join(error.messages)}"))
+                return None
+            title = plain_text(attachment.title)
+            alt = attachment.meta.get("_wp_attachment_image_alt", "").strip() or title or path.stem
+            with transaction.atomic():  # the photo, its credit and the record of its import
+                credit = self._credit(read_credit(upload), relative)
+                if not dry_run:
+                    photo = record.photo if record and record.photo else Photo(uploaded_by=self.user)
+                    photo.alt_text = alt[:250]
+                    photo.caption = plain_text(attachment.excerpt)[:300]
+                    photo.credit = credit
+                    if photo.pk is None:
+                        photo.image = upload
+                    photo.save(renditions_later=self.renditions_later)
+                    ImportedItem.objects.update_or_create(
+                        source=self.source,
+                        source_id=wp_id,
+                        defaults={
+                            "kind": ImportedItem.Kind.ATTACHMENT,
+                            "photo": photo,
+                            "fingerprint": attachment.fingerprint,
+                        },
+                    )
+        self.report.photos_imported += 1
+        self.photos[wp_id] = photo
+        return photo
+
+    def _credit(self, found, relative):
+        if found["photographer"] or found["source"]:
+            credit = PhotoCredit.objects.filter(
+                photographer__iexact=found["photographer"], source__iexact=found["source"]
+            ).first()
+            return credit or PhotoCredit.objects.create(**found)
+        self.report.photos_without_credit.append(relative)
+        credit, _ = PhotoCredit.objects.get_or_create(photographer="", source=PLACEHOLDER_CREDIT)
+        return credit
+
+
+def uploads_path(url):
+    """A file's path under the uploads folder from its address: what follows wp-content/uploads/, or
+    (WordPress.com, whose files are at files.wordpress.com/2024/01/…) the whole path."""
+    path = unquote(urlsplit(url).path)
+    return (path.split(UPLOADS, 1)[1] if UPLOADS in path else path).lstrip("/")
+
+
+def _original(path):
+    """WordPress's resized copy 'a-300x200.jpg' names its original 'a.jpg'."""
+    pure = PurePosixPath(path)
+    stem = pure.stem
+    head, _, size = stem.rpartition("-")
+    if head and "x" in size and size.replace("x", "").isdigit():
+        return str(pure.with_name(head + pure.suffix))
+    return path
+
+
+def _is_one_of_our_pages(path):
+    """Whether this site answers at `path` by itself (the home page, /video/, …): a redirect there
+    would never be asked."""
+    try:
+        match = resolve(path.partition("?")[0])
+    except Resolver404:
+        return False
+    return not match.kwargs and "?" not in path
+
+
+def _inside(path, folder):
+    return folder is not None and path.resolve().is_relative_to(folder.resolve())
+
+
+def print_progress(done, total, stream=sys.stderr):
+    stream.write(f"\r{done}/{total} items")
+    if done == total:
+        stream.write("\n")
+    stream.flush()
