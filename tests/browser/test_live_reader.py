@@ -39,7 +39,7 @@ def live_story(settings, roles):
     for n in range(12):
         services.post_update(
             article=story,
-            user=editor if n % 2 else reporter,
+            user=editor if n % 2 or n in (2, 4) else reporter,  # only editors pin
             headline="Power cut in two districts" if n == 4 else "",
             body=f"<p>Update {n}: crews are working in the Darnytskyi district; more to follow.</p>",
             pinned=n in (2, 4),
