@@ -80,13 +80,13 @@ def sweep_renditions():
         "(killed, or out of memory).",
     )
     asked = 0
-    for photo in lost.filter(renditions_attempts__lt=MAX_ATTEMPTS).only("pk", "renditions_attempts"):
+    for photo_id in lost.filter(renditions_attempts__lt=MAX_ATTEMPTS).values_list("pk", flat=True):
         job = new_rendition_job()
         # The attempts are kept: a photo whose build kills the worker every time must end failed.
-        if Photo.objects.filter(pk=photo.pk, renditions_state=RenditionsState.QUEUED).update(
+        if Photo.objects.filter(pk=photo_id, renditions_state=RenditionsState.QUEUED).update(
             renditions_job=job, renditions_queued_at=timezone.now()
         ):
-            enqueue_on_commit(build_photo_renditions, photo.pk, job)
+            enqueue_on_commit(build_photo_renditions, photo_id, job)
             asked += 1
     if asked:
         logger.warning("Queued the renditions of %s photo(s) again, their task lost", asked)
