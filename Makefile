@@ -11,16 +11,23 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	cp requirements.txt $(STAMP)
 
-# Local development: DEBUG on, SQLite unless DATABASE_URL is set, demo content loaded once.
+# The task worker of TASKS_BACKEND (db, the default, or rq; docs/operations.md, "Background work").
+WORKER = $(if $(filter rq,$(TASKS_BACKEND)),rqworker --with-scheduler --job-class django_tasks_rq.Job,db_worker --no-reload)
+
+# Local development: DEBUG on, SQLite unless DATABASE_URL is set, demo content loaded once. The task worker and
+# the scheduler run beside the development server; Ctrl+C stops all three (the worker finishes its task first).
 run: export DEBUG ?= 1
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py ensure_admin
+	@trap 'kill $$worker $$scheduler 2>/dev/null; wait' EXIT INT TERM; \
+	$(BIN)/python manage.py $(WORKER) & worker=$$!; \
+	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # Production serving on this machine: DEBUG off, hashed and compressed static files, nginx in front of gunicorn
-# (manage.py serve, gunicorn.conf.py). A throwaway SECRET_KEY is made in var/ if none is set. Plain http here, so
+# (manage.py serve, gunicorn.conf.py), with the task worker and the scheduler. A throwaway SECRET_KEY is made in var/ if none is set. Plain http here, so
 # the HTTPS-only settings are turned off; a real deployment sets none of these (docs/deploy.md).
 serve: export DEBUG := 0
 serve: export SECURE_SSL_REDIRECT ?= 0
