@@ -17,7 +17,7 @@ class Command(BaseCommand):
             photos = photos.filter(pk__in=ids)
         total = photos.count()
         for done, photo in enumerate(photos.iterator(), start=1):
-            photo.rebuild_renditions()
+            photo.rebuild_renditions(reuse=False)
             filled = done * 30 // max(total, 1)
             self.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", ending="")
             sys.stderr.flush()
