@@ -177,14 +177,20 @@ def clean_original(file):
                 image.seek(index)
                 frames.append(image.copy())
             durations = [frame.info.get("duration", 100) for frame in frames]
-        upright = ImageOps.exif_transpose(image) if not frames else frames[0]
+        if frames:
+            upright = frames[0]
+        else:
+            # In place, and no convert() of what is RGB already: each copy of a 24-megapixel photo is 72 MB
+            # more in the web process (docs/performance.md).
+            ImageOps.exif_transpose(image, in_place=True)
+            upright = image
         upright.load()
     buffer = io.BytesIO()
     options = {"icc_profile": icc_profile} if icc_profile else {}
     if frames:
         frames[0].save(buffer, image_format, save_all=True, append_images=frames[1:], duration=durations, loop=0)
     elif image_format == "JPEG":
-        upright.convert("RGB").save(buffer, "JPEG", quality=92, **options)
+        (upright if upright.mode == "RGB" else upright.convert("RGB")).save(buffer, "JPEG", quality=92, **options)
     else:
         upright.save(buffer, image_format, **options)
     return ContentFile(buffer.getvalue()), upright.width, upright.height

@@ -24,7 +24,7 @@ RETRY_DELAYS = (10, 60, 300)
 MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
 # A request neither built nor failed this long after it was queued or its build started was lost (a worker
 # killed, a queue emptied): the sweep asks again. A build takes seconds.
-LOST_AFTER = timedelta(minutes=5)
+LOST_AFTER_SECONDS = 300
 
 
 @task()
@@ -66,12 +66,14 @@ def _build_failed(photo, job, error):
 
 
 @task()
-def sweep_renditions():
-    """Asks again for the renditions of photos queued longer than LOST_AFTER (their task was lost: a
-    worker killed halfway, a queue emptied), or fails those whose worker died MAX_ATTEMPTS times.
+def sweep_renditions(lost_after_seconds=LOST_AFTER_SECONDS):
+    """Asks again for the renditions of photos queued longer than LOST_AFTER_SECONDS (their task was lost: a
+    worker killed halfway, a queue emptied), or fails those whose worker died MAX_ATTEMPTS times. `make chaos`
+    waits less.
     The scheduler runs it every minute. Returns how many photos were queued again."""
     lost = Photo.objects.filter(
-        Q(renditions_queued_at__lt=timezone.now() - LOST_AFTER) | Q(renditions_queued_at__isnull=True),
+        Q(renditions_queued_at__lt=timezone.now() - timedelta(seconds=lost_after_seconds))
+        | Q(renditions_queued_at__isnull=True),
         renditions_state=RenditionsState.QUEUED,
     )
     lost.filter(renditions_attempts__gte=MAX_ATTEMPTS).update(
