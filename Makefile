@@ -67,7 +67,8 @@ fuzz: $(STAMP)
 audit-deps: $(STAMP)
 	$(BIN)/pip-audit --requirement requirements.txt --no-deps --disable-pip --strict --progress-spinner off
 
-# Figures, not tests: image ingest time and memory (the media pipeline issue); reader pages under
+# Figures, not tests: image ingest time and memory (the media pipeline issue), and the admin's photo save with
+# renditions in the request and queued for the worker (issue 19); reader pages under
 # gunicorn driven by wrk, cache off and warm, over N stories (`make bench N=100000`); then search
 # latency over 100,000 stories. Each in a throwaway PostgreSQL database (created and dropped here).
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432
@@ -78,6 +79,7 @@ bench: export DEBUG ?= 1
 bench: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	MEDIA_ROOT=$$(mktemp -d) $(BIN)/python manage.py bench_ingest
+	MEDIA_ROOT=$$(mktemp -d) $(BIN)/python manage.py bench_photo_save
 	@$(MAKE) --no-print-directory bench-pages
 	@if ! command -v psql >/dev/null || ! psql "$(BENCH_PG)/postgres" -qtAc "SELECT 1" >/dev/null 2>&1; then \
 		echo "bench_search skipped: PostgreSQL is not reachable at $(BENCH_PG)"; \
@@ -106,7 +108,8 @@ bench-pages: $(STAMP)
 	fi
 
 # Staying up when parts fail (docs/operations.md, "Staying up"): its own throwaway PostgreSQL cluster and Redis, never
-# the shared ones; 60 s of load, then PostgreSQL restarted and Redis killed under 50 readers; a table of figures.
+# the shared ones; 60 s of load, then PostgreSQL restarted and Redis killed under 50 readers; a table of figures;
+# then the task worker killed (SIGKILL) while it builds the renditions of 20 photos (chaos_worker).
 chaos: $(STAMP)
 	bash chaos/run.sh
 
