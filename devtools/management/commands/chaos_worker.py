@@ -33,7 +33,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--photos", type=int, default=20)
-        parser.add_argument("--timeout", type=float, default=600)
+        parser.add_argument("--timeout", type=float, default=1200)
 
     def handle(self, *args, photos, timeout, **options):
         from django_tasks_db.models import DBTaskResult
@@ -42,7 +42,7 @@ class Command(BaseCommand):
             self.stdout.write("(not PostgreSQL: the database queue is the one of this database)")
         credit, _ = PhotoCredit.objects.get_or_create(photographer="Chaos", source="Ledger Wire")
         ids = [
-            Photo.objects.create(image=jpeg(2400, 1600, n), alt_text=f"Chaos {n}", credit=credit).pk
+            Photo.objects.create(image=jpeg(1600, 900, n), alt_text=f"Chaos {n}", credit=credit).pk
             for n in range(photos)
         ]
         self.stdout.write(f"== {photos} photos queued; worker started")
@@ -66,8 +66,8 @@ class Command(BaseCommand):
             while states(ids)["queued"]:
                 if time.monotonic() > deadline:
                     raise CommandError(f"photos still queued after {timeout:.0f} s: {states(ids)}")
-                # What the scheduler's sweep does every minute, for photos queued longer than 5 minutes.
-                sweep_renditions.enqueue(lost_after_seconds=30)
+                # The scheduler's sweep (every minute, for photos queued longer than 5 minutes), run here.
+                sweep_renditions.call(lost_after_seconds=60)
                 time.sleep(5)
         finally:
             second.send_signal(signal.SIGTERM)
