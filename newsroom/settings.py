@@ -83,10 +83,9 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "csp",
     # Background work (docs/operations.md, "Background work"): Django's tasks API (the django-tasks
-    # backport on 5.2), its database backend's queue and db_worker; django_rq for TASKS_BACKEND=rq.
+    # backport on 5.2), its database backend's queue and db_worker (django_rq is added with TASKS_BACKEND=rq).
     "django_tasks",
     "django_tasks_db",
-    "django_rq",
     "media",
     "authors",
     "feed",
@@ -260,6 +259,9 @@ TASKS = {
     }
 }
 RQ_QUEUES = {"default": {"URL": os.environ.get("RQ_REDIS_URL", "redis://127.0.0.1:6379/0")}}
+if TASKS_BACKEND == "rq":
+    # Its rqworker command and its admin dashboard, only where RQ is the backend.
+    INSTALLED_APPS.append("django_rq")
 # Warnings and errors to stderr, which gunicorn keeps, whatever DEBUG says: server errors with their
 # tracebacks (Django logs them on django.request, as mail to ADMINS only by default), 503s, the
 # connection pool's failed reconnections, ignored Redis errors. Not 404s and other 4xx.
