@@ -19,11 +19,12 @@ class Command(BaseCommand):
         )
         try:
             while True:
-                close_old_connections()
                 for name in queue_due_jobs():
                     self.stdout.write(f"Queued {name}")
                 if once:
                     return
                 time.sleep(interval)
+                # As after a request: a connection the database dropped meanwhile is not reused.
+                close_old_connections()
         except KeyboardInterrupt:
             self.stdout.write("Scheduler stopped.")
