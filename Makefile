@@ -11,16 +11,23 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	cp requirements.txt $(STAMP)
 
-# Local development: DEBUG on, SQLite unless DATABASE_URL is set, demo content loaded once.
+# The task worker of TASKS_BACKEND (db, the default, or rq; docs/operations.md, "Background work").
+WORKER = $(if $(filter rq,$(TASKS_BACKEND)),rqworker --with-scheduler --job-class django_tasks_rq.Job,db_worker --no-reload)
+
+# Local development: DEBUG on, SQLite unless DATABASE_URL is set, demo content loaded once. The task worker and
+# the scheduler run beside the development server; Ctrl+C stops all three (the worker finishes its task first).
 run: export DEBUG ?= 1
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py ensure_admin
+	@trap 'kill $$worker $$scheduler 2>/dev/null; wait' EXIT INT TERM; \
+	$(BIN)/python manage.py $(WORKER) & worker=$$!; \
+	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # Production serving on this machine: DEBUG off, hashed and compressed static files, nginx in front of gunicorn
-# (manage.py serve, gunicorn.conf.py). A throwaway SECRET_KEY is made in var/ if none is set. Plain http here, so
+# (manage.py serve, gunicorn.conf.py), with the task worker and the scheduler. A throwaway SECRET_KEY is made in var/ if none is set. Plain http here, so
 # the HTTPS-only settings are turned off; a real deployment sets none of these (docs/deploy.md).
 serve: export DEBUG := 0
 serve: export SECURE_SSL_REDIRECT ?= 0
@@ -60,7 +67,8 @@ fuzz: $(STAMP)
 audit-deps: $(STAMP)
 	$(BIN)/pip-audit --requirement requirements.txt --no-deps --disable-pip --strict --progress-spinner off
 
-# Figures, not tests: image ingest time and memory (the media pipeline issue); reader pages under
+# Figures, not tests: image ingest time and memory (the media pipeline issue), and the admin's photo save with
+# renditions in the request and queued for the worker (issue 19); reader pages under
 # gunicorn driven by wrk, cache off and warm, over N stories (`make bench N=100000`); then search
 # latency over 100,000 stories. Each in a throwaway PostgreSQL database (created and dropped here).
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432
@@ -71,6 +79,7 @@ bench: export DEBUG ?= 1
 bench: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	MEDIA_ROOT=$$(mktemp -d) $(BIN)/python manage.py bench_ingest
+	MEDIA_ROOT=$$(mktemp -d) $(BIN)/python manage.py bench_photo_save
 	@$(MAKE) --no-print-directory bench-pages
 	@if ! command -v psql >/dev/null || ! psql "$(BENCH_PG)/postgres" -qtAc "SELECT 1" >/dev/null 2>&1; then \
 		echo "bench_search skipped: PostgreSQL is not reachable at $(BENCH_PG)"; \
@@ -123,7 +132,8 @@ bench-pages: $(STAMP)
 	fi
 
 # Staying up when parts fail (docs/operations.md, "Staying up"): its own throwaway PostgreSQL cluster and Redis, never
-# the shared ones; 60 s of load, then PostgreSQL restarted and Redis killed under 50 readers; a table of figures.
+# the shared ones; 60 s of load, then PostgreSQL restarted and Redis killed under 50 readers; a table of figures;
+# then the task worker killed (SIGKILL) while it builds the renditions of 20 photos (chaos_worker).
 chaos: $(STAMP)
 	bash chaos/run.sh
 

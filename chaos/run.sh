@@ -55,3 +55,4 @@ echo "== own PostgreSQL on :$PG_PORT, Redis on :$CHAOS_REDIS_PORT, gunicorn on :
 .venv/bin/python manage.py migrate --noinput -v0
 .venv/bin/python manage.py collectstatic --noinput -v0
 .venv/bin/python manage.py chaos --port "$PORT" "$@"
+.venv/bin/python manage.py chaos_worker

@@ -55,7 +55,6 @@ class Report:
     without_lead_photo: list = field(default_factory=list)
     notes: list = field(default_factory=list)  # (wp id, title, what happened)
     items_read: int = 0
-    renditions_later: bool = False
     attachments: int = 0
 
     def lines(self):
@@ -65,8 +64,8 @@ class Report:
         yield f"Skipped: {len(self.skipped)}"
         yield from (f"  #{wp_id} “{title}”: {reason}" for wp_id, title, reason in self.skipped)
         yield f"Photos imported: {self.photos_imported}"
-        if self.renditions_later and self.photos_imported:
-            yield "  Their renditions are still to be made: run manage.py rebuild_renditions --missing"
+        if self.photos_imported:
+            yield "  Their renditions are queued: the task worker builds them; pages show the originals until then"
         yield f"Photos with a placeholder credit (“{PLACEHOLDER_CREDIT}”), to check: {len(self.photos_without_credit)}"
         yield from (f"  {name}" for name in self.photos_without_credit)
         yield f"Photos not found in the media folder: {len(self.photos_missing)}"
@@ -101,14 +100,13 @@ def read_section_mapping(path):
 
 
 class WordPressImport:
-    def __init__(self, export, *, user, media_dir=None, sections=None, progress=None, renditions_later=False):
+    def __init__(self, export, *, user, media_dir=None, sections=None, progress=None):
         self.export = Path(export)
         self.user = user
         self.media_dir = Path(media_dir) if media_dir else None
         self.sections = sections or {}
         self.progress = progress
-        self.renditions_later = renditions_later
-        self.report = Report(renditions_later=renditions_later)
+        self.report = Report()
         self.channel = Channel()
         self.attachments = {}  # wp id → Item
         self.attachment_ids_by_path = {}  # path under uploads → wp id
@@ -402,7 +400,7 @@ class WordPressImport:
                     photo.credit = credit
                     if photo.pk is None:
                         photo.image = upload
-                    photo.save(renditions_later=self.renditions_later)
+                    photo.save()
                     ImportedItem.objects.update_or_create(
                         source=self.source,
                         source_id=wp_id,

@@ -2,6 +2,8 @@ from csp.decorators import csp_update
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 
@@ -164,13 +166,23 @@ def usage_label():
 class PhotoAdmin(GuardedAdminMixin, admin.ModelAdmin):
     form = PhotoForm
     inlines = [SlotCropInline]
-    list_display = ["thumbnail", "__str__", "credit", "usage_count", "width", "height", "uploaded_at"]
+    list_display = [
+        "thumbnail",
+        "__str__",
+        "credit",
+        "usage_count",
+        "width",
+        "height",
+        "renditions_state",
+        "uploaded_at",
+    ]
     list_display_links = ["thumbnail", "__str__"]
-    list_filter = ["credit"]
+    list_filter = ["renditions_state", "credit"]
+    actions = ["retry_renditions"]
     list_select_related = ["credit"]
     search_fields = ["alt_text", "caption", "credit__photographer", "credit__source"]
     autocomplete_fields = ["credit"]
-    readonly_fields = ["credit_line", "width", "height", "uploaded_at", "uploaded_by"]
+    readonly_fields = ["credit_line", "renditions_status", "width", "height", "uploaded_at", "uploaded_by"]
     date_hierarchy = "uploaded_at"
 
     class Media:
@@ -182,6 +194,13 @@ class PhotoAdmin(GuardedAdminMixin, admin.ModelAdmin):
         ("Point of interest", {"fields": ["focal_x", "focal_y"]}),
         ("File", {"classes": ["collapse"], "fields": ["width", "height", "uploaded_at", "uploaded_by"]}),
     ]
+
+    def get_fieldsets(self, request, obj=None):
+        # A saved photo says how its renditions stand, under the image.
+        if obj is None:
+            return self.fieldsets
+        first, *rest = self.fieldsets
+        return [(None, {"fields": ["image", "renditions_status", *first[1]["fields"][1:]]}), *rest]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -237,6 +256,24 @@ class PhotoAdmin(GuardedAdminMixin, admin.ModelAdmin):
             return "—"
         return format_html("{} {}", photo.caption, photo_credit(photo.credit))
 
+    @admin.display(description="Renditions")
+    def renditions_status(self, photo):
+        return render_to_string("media/admin/renditions_state.html", {"photo": photo})
+
+    @admin.action(description="Retry building the renditions of the selected photos", permissions=["change"])
+    def retry_renditions(self, request, queryset):
+        for photo in queryset:
+            photo.queue_renditions()
+        self.message_user(
+            request, f"Queued the renditions of {len(queryset)} photo{'s' if len(queryset) != 1 else ''} again."
+        )
+
+    def response_change(self, request, obj):
+        if "_retry_renditions" in request.POST:
+            self.message_user(request, "The renditions are queued to be built again.")
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.uploaded_by = request.user
@@ -244,6 +281,6 @@ class PhotoAdmin(GuardedAdminMixin, admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # Own crops are saved after the photo, so its renditions are rebuilt once they are in.
-        if any(formset.has_changed() for formset in formsets):
-            form.instance.rebuild_renditions()
+        # Own crops are saved after the photo, so its renditions are asked for again once they are in.
+        if any(formset.has_changed() for formset in formsets) or "_retry_renditions" in request.POST:
+            form.instance.queue_renditions()

@@ -177,14 +177,20 @@ def clean_original(file):
                 image.seek(index)
                 frames.append(image.copy())
             durations = [frame.info.get("duration", 100) for frame in frames]
-        upright = ImageOps.exif_transpose(image) if not frames else frames[0]
+        if frames:
+            upright = frames[0]
+        else:
+            # In place, and no convert() of what is RGB already: each copy of a 24-megapixel photo is 72 MB
+            # more in the web process (docs/performance.md).
+            ImageOps.exif_transpose(image, in_place=True)
+            upright = image
         upright.load()
     buffer = io.BytesIO()
     options = {"icc_profile": icc_profile} if icc_profile else {}
     if frames:
         frames[0].save(buffer, image_format, save_all=True, append_images=frames[1:], duration=durations, loop=0)
     elif image_format == "JPEG":
-        upright.convert("RGB").save(buffer, "JPEG", quality=92, **options)
+        (upright if upright.mode == "RGB" else upright.convert("RGB")).save(buffer, "JPEG", quality=92, **options)
     else:
         upright.save(buffer, image_format, **options)
     return ContentFile(buffer.getvalue()), upright.width, upright.height
@@ -268,13 +274,18 @@ def rendition_formats(slot):
     return [fmt for fmt in slot.formats if fmt == "jpeg" or fmt in settings.NEWSROOM_RENDITION_FORMATS]
 
 
-def build_renditions(image_file, name_prefix, storage, focal=(0.5, 0.5), overrides=None, key=""):
+def build_renditions(image_file, name_prefix, storage, focal=(0.5, 0.5), overrides=None, key="", reuse=True):
     """Write every slot's renditions through the storage API; returns the list to store on the Photo.
 
     Widths larger than the crop are skipped (never upscaled); when even the smallest is too
     large, the crop's own width is made instead. Names carry a hash of the crop keyed with the
     photo's secret `key`: a new focal point gives new URLs, so caches never serve an old crop, and
     nobody who can reach the media host can work out the names of photos not yet published.
+
+    With `reuse`, a file already stored under its name is kept, not made again: the same inputs make
+    the same bytes, and the storage writes a file whole or not at all, so a build run twice, or run
+    again after a worker died halfway, ends with the same files. reuse=False makes every file anew,
+    under new names (after a change of encoder settings).
     """
     overrides = overrides or {}
     image_file.seek(0)
@@ -297,14 +308,18 @@ def build_renditions(image_file, name_prefix, storage, focal=(0.5, 0.5), overrid
                 entries = []
                 for width in widths:
                     height = max(1, round(width * cropped.height / cropped.width))
-                    resized = cropped.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
-                    files = {}
-                    for fmt in rendition_formats(slot):
-                        name = f"{name_prefix}/{slot.name}-{tag}-{width}.{'jpg' if fmt == 'jpeg' else fmt}"
-                        saved = storage.save(name, ContentFile(_encode(resized, fmt)))
-                        written.append(saved)
-                        files[fmt] = saved
-                    entries.append({"width": width, "height": height, "files": files})
+                    names = {
+                        fmt: f"{name_prefix}/{slot.name}-{tag}-{width}.{'jpg' if fmt == 'jpeg' else fmt}"
+                        for fmt in rendition_formats(slot)
+                    }
+                    files = {fmt: name for fmt, name in names.items() if reuse and storage.exists(name)}
+                    if len(files) < len(names):
+                        resized = cropped.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+                    for fmt, name in names.items():
+                        if fmt not in files:
+                            files[fmt] = storage.save(name, ContentFile(_encode(resized, fmt)))
+                            written.append(files[fmt])
+                    entries.append({"width": width, "height": height, "files": {fmt: files[fmt] for fmt in names}})
                 made[slot.name] = entries
         except BaseException:
             for name in written:

@@ -12,7 +12,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower
+from django.utils import timezone
 
+from common.tasks import enqueue_on_commit
 from common.web_addresses import validate_web_address
 
 from .images import (
@@ -127,6 +129,16 @@ def new_rendition_key():
     return secrets.token_hex(16)
 
 
+def new_rendition_job():
+    return secrets.token_hex(16)
+
+
+class RenditionsState(models.TextChoices):
+    QUEUED = "queued", "queued"
+    READY = "ready", "ready"
+    FAILED = "failed", "failed"
+
+
 class Photo(models.Model):
     image = models.ImageField(
         upload_to="photos/%Y/%m/",
@@ -160,6 +172,17 @@ class Photo(models.Model):
     renditions = models.JSONField(default=dict, editable=False)
     # The secret in the names of the photo's renditions (media.images.build_renditions).
     rendition_key = models.CharField(max_length=32, default=new_rendition_key, editable=False)
+    # The renditions are built by a task (media/tasks.py); until they are ready, pages show the original.
+    renditions_state = models.CharField(
+        max_length=10, choices=RenditionsState.choices, default=RenditionsState.QUEUED, editable=False
+    )
+    renditions_error = models.TextField(blank=True, editable=False)
+    # Builds started for the current request, counting one a worker died in; a retry or the sweep stops at the limit.
+    renditions_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
+    # When the current request was queued or its last attempt started: the sweep asks again after a while.
+    renditions_queued_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The current request's token: a task carrying an older one was superseded, and does nothing.
+    renditions_job = models.CharField(max_length=32, blank=True, editable=False)
     uploaded_at = models.DateTimeField(auto_now_add=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -190,12 +213,9 @@ class Photo(models.Model):
     def __str__(self):
         return self.caption or self.alt_text
 
-    def save(self, *args, renditions_later=False, **kwargs):
-        """Strips the metadata of a new upload, then (re)builds renditions if the image or the focal
-        point changed. All image work happens here, once, never on a page request.
-
-        `renditions_later=True` leaves them to `manage.py rebuild_renditions --missing` (a bulk
-        import's thousand photos would take an hour here); pages show the original until then."""
+    def save(self, *args, **kwargs):
+        """Strips the metadata of a new upload, then queues a rebuild of the renditions if the image or
+        the focal point changed. Image work happens here and in the task, never on a page request."""
         new_upload = bool(self.image) and (not in_storage(self.image) or self.image.name != self._built_from[0])
         if new_upload:
             with disk_full_as_refusal():
@@ -203,8 +223,8 @@ class Photo(models.Model):
         try:
             with disk_full_as_refusal(), transaction.atomic():
                 super().save(*args, **kwargs)
-                if not renditions_later and (self._rendition_inputs() != self._built_from or not self.renditions):
-                    self.rebuild_renditions()
+                if self._rendition_inputs() != self._built_from or not (self.renditions or self._renditions_asked()):
+                    self.queue_renditions()
         except BaseException:
             if new_upload:
                 self.image.storage.delete(self.image.name)
@@ -229,24 +249,56 @@ class Photo(models.Model):
     def _rendition_inputs(self):
         return (self.image.name if self.image else "", self.focal_x, self.focal_y)
 
-    def rebuild_renditions(self):
-        """Makes every slot's renditions from the stored original and records them on the row."""
+    def _renditions_asked(self):
+        return self.renditions_state == RenditionsState.QUEUED and bool(self.renditions_job)
+
+    def queue_renditions(self):
+        """Asks for the renditions to be rebuilt by media.tasks.build_renditions once the transaction
+        commits; the photo is "queued" until then, and pages show the original where none exist yet."""
+        from .tasks import build_photo_renditions  # media.tasks imports this module
+
+        self.renditions_state = RenditionsState.QUEUED
+        self.renditions_error = ""
+        self.renditions_attempts = 0
+        self.renditions_queued_at = timezone.now()
+        self.renditions_job = new_rendition_job()
+        Photo.objects.filter(pk=self.pk).update(
+            renditions_state=self.renditions_state,
+            renditions_error="",
+            renditions_attempts=0,
+            renditions_queued_at=self.renditions_queued_at,
+            renditions_job=self.renditions_job,
+        )
+        self._built_from = self._rendition_inputs()
+        enqueue_on_commit(build_photo_renditions, self.pk, self.renditions_job)
+
+    def rebuild_renditions(self, *, job=None, reuse=True):
+        """Makes every slot's renditions from the stored original and records them on the row, ready.
+        With `job`, records them only if that is still the photo's current request (a later save may
+        have asked again meanwhile); returns whether they were recorded."""
         old_files = [name for entry in self._rendition_entries() for name in entry["files"].values()]
         overrides = {crop.slot: crop.as_fractions() for crop in self.crops.all()} if self.pk else {}
         with disk_full_as_refusal(), self.image.open("rb") as original:
-            self.renditions = build_renditions(
+            renditions = build_renditions(
                 original,
                 f"renditions/{self.pk}",
                 default_storage,
                 focal=(self.focal_x, self.focal_y),
                 overrides=overrides,
                 key=self.rendition_key,
+                reuse=reuse,
             )
-        Photo.objects.filter(pk=self.pk).update(renditions=self.renditions)
+        row = Photo.objects.filter(pk=self.pk)
+        if job is not None:
+            row = row.filter(renditions_job=job)
+        if not row.update(renditions=renditions, renditions_state=RenditionsState.READY, renditions_error=""):
+            return False
+        self.renditions, self.renditions_state, self.renditions_error = renditions, RenditionsState.READY, ""
         self._built_from = self._rendition_inputs()
         kept = {name for entry in self._rendition_entries() for name in entry["files"].values()}
         stale = [name for name in old_files if name not in kept]
         transaction.on_commit(lambda: [default_storage.delete(name) for name in stale])
+        return True
 
     def _rendition_entries(self):
         return [entry for entries in self.renditions.values() for entry in entries]

@@ -82,6 +82,10 @@ INSTALLED_APPS = [
     "reversion",
     "django_prose_editor",
     "csp",
+    # Background work (docs/operations.md, "Background work"): Django's tasks API (the django-tasks
+    # backport on 5.2), its database backend's queue and db_worker (django_rq is added with TASKS_BACKEND=rq).
+    "django_tasks",
+    "django_tasks_db",
     "media",
     "authors",
     "feed",
@@ -249,6 +253,22 @@ else:
     }
 # Redis errors that IGNORE_EXCEPTIONS turns into cache misses are still logged (logger django_redis.cache).
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+# Background work (docs/operations.md): tasks are written against Django's tasks API. TASKS_BACKEND=db (the
+# default) queues them in the database, run by `manage.py db_worker`; TASKS_BACKEND=rq in Redis
+# (RQ_REDIS_URL, default redis://127.0.0.1:6379/0), run by `manage.py rqworker --with-scheduler`.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "db")
+if TASKS_BACKEND not in {"db", "rq"}:
+    raise ImproperlyConfigured(f"TASKS_BACKEND is {TASKS_BACKEND!r}; it may be db or rq.")
+TASKS = {
+    "default": {
+        "BACKEND": {"db": "django_tasks_db.DatabaseBackend", "rq": "django_tasks_rq.RQBackend"}[TASKS_BACKEND],
+    }
+}
+RQ_QUEUES = {"default": {"URL": os.environ.get("RQ_REDIS_URL", "redis://127.0.0.1:6379/0")}}
+if TASKS_BACKEND == "rq":
+    # Its rqworker command and its admin dashboard, only where RQ is the backend.
+    INSTALLED_APPS.append("django_rq")
 # Warnings and errors to stderr, which gunicorn keeps, whatever DEBUG says: server errors with their
 # tracebacks (Django logs them on django.request, as mail to ADMINS only by default), 503s, the
 # connection pool's failed reconnections, ignored Redis errors. Not 404s and other 4xx.

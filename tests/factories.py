@@ -16,6 +16,7 @@ from PIL import Image
 from authors.models import Author
 from feed.models import Article, Byline, RelatedLink, Section
 from media.models import Photo, PhotoCredit
+from media.tasks import build_photo_renditions
 
 _sequence = itertools.count(1)
 
@@ -39,7 +40,12 @@ def make_photo(**kw):
     kw.setdefault("caption", "Rescuers search the rubble")
     if "credit" not in kw:
         kw["credit"] = make_credit()
-    return Photo.objects.create(**kw)
+    photo = Photo.objects.create(**kw)
+    # As the worker would after the commit (never inside a test's transaction): tests/media/test_tasks.py
+    # looks at the photo before its renditions exist.
+    build_photo_renditions.call(photo.pk, photo.renditions_job)
+    photo.refresh_from_db()
+    return photo
 
 
 def make_section(**kw):

@@ -28,3 +28,6 @@ DATABASES["replica1"] = {  # noqa: F405
     "OPTIONS": {key: value for key, value in primary.get("OPTIONS", {}).items() if key != "pool"},
     "TEST": {"MIRROR": "default"},
 }
+
+# Tasks run in the test's own process when enqueued (tests/tasks/ runs the database and RQ backends' workers).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

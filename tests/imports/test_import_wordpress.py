@@ -1,6 +1,5 @@
 """manage.py import_wordpress on small exports written for these tests (tests/imports/exports.py)."""
 
-import io
 from datetime import UTC, datetime
 
 import pytest
@@ -335,20 +334,13 @@ def test_the_import_needs_an_editor(tmp_path, db):
         call_command("import_wordpress", str(write(tmp_path, item(1, "A"))))
 
 
-def test_renditions_can_be_made_after_the_import(tmp_path, run_import):
-    from django.core.management import call_command
-
+def test_imported_photos_are_stored_at_once_and_their_renditions_left_to_the_worker(tmp_path, run_import):
     uploads = tmp_path / "uploads"
     save_jpeg(uploads / "2019/05/dam.jpg")
-    report = run_import(
-        write(tmp_path, attachment(90, "2019/05/dam.jpg")), "--media-dir", uploads, "--renditions-later"
-    )
-    assert "rebuild_renditions --missing" in report
+    report = run_import(write(tmp_path, attachment(90, "2019/05/dam.jpg")), "--media-dir", uploads)
+    assert "Their renditions are queued" in report
     photo = Photo.objects.get()
-    assert photo.renditions == {} and photo.width == 640
-    call_command("rebuild_renditions", "--missing", stdout=io.StringIO(), stderr=io.StringIO())
-    photo.refresh_from_db()
-    assert photo.renditions
+    assert photo.width == 640 and photo.renditions_state in ("queued", "ready")
 
 
 def test_a_post_that_may_not_go_live_comes_in_as_a_draft_and_says_why(tmp_path, run_import):

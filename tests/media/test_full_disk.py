@@ -1,4 +1,5 @@
-"""A full disk while a photo is stored: a form error, no partial original or rendition, no row.
+"""A full disk while a photo is stored: a form error, no partial original, no row; a full disk while its
+renditions are built (by the task, after the save): no partial rendition, the photo "failed" with the reason.
 
 Run on a real, small filesystem (a 2 MB tmpfs) when this process may mount one (root), and always
 with fault injection: the storage's file writes fail with ENOSPC once a byte budget is spent."""
@@ -18,7 +19,8 @@ from PIL import Image
 
 import media.storage
 from media.images import clean_original
-from media.models import DISK_FULL_MESSAGE, Photo, PhotoCredit
+from media.models import DISK_FULL_MESSAGE, Photo, PhotoCredit, RenditionsState
+from media.tasks import MAX_ATTEMPTS
 from tests.factories import make_credit
 
 pytestmark = pytest.mark.django_db
@@ -107,20 +109,32 @@ def test_no_room_for_the_original(admin_client, settings, small_disk):
     assert_refused_and_clean(upload(admin_client, data), settings.MEDIA_ROOT)
 
 
-def test_room_for_the_original_but_not_its_renditions(admin_client, settings, small_disk):
+def test_room_for_the_original_but_not_its_renditions(
+    admin_client, settings, small_disk, django_capture_on_commit_callbacks
+):
     data = noisy_jpeg()
     original_size = clean_original(io.BytesIO(data))[0].size
     small_disk(original_size + 64 * 1024)
-    assert_refused_and_clean(upload(admin_client, data), settings.MEDIA_ROOT)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert upload(admin_client, data).status_code == 302
+    photo = Photo.objects.get()
+    assert (photo.renditions_state, photo.renditions_attempts) == (RenditionsState.FAILED, MAX_ATTEMPTS)
+    assert DISK_FULL_MESSAGE in photo.renditions_error
+    assert photo.renditions == {}
+    assert files_under(settings.MEDIA_ROOT) == [photo.image.name]
+    page = admin_client.get(reverse("admin:media_photo_change", args=[photo.pk])).content.decode()
+    assert escape(DISK_FULL_MESSAGE) in page
 
 
-def test_the_same_upload_succeeds_with_room(admin_client, settings, small_disk):
+def test_the_same_upload_succeeds_with_room(admin_client, settings, small_disk, django_capture_on_commit_callbacks):
     """The refusals above are about room, not about the file: with room it is stored whole."""
     small_disk(1_900_000 if settings.MEDIA_ROOT.is_mount() else 10**9)
     data = noisy_jpeg((400, 300))
-    response = upload(admin_client, data)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(admin_client, data)
     assert response.status_code == 302
     photo = Photo.objects.get()
+    assert photo.renditions_state == RenditionsState.READY
     stored = [
         photo.image.name,
         *(name for slot in photo.renditions.values() for e in slot for name in e["files"].values()),

@@ -123,6 +123,7 @@ def test_new_focal_point_rebuilds_renditions_with_new_names(django_capture_on_co
     photo.focal_x = 0.95
     with django_capture_on_commit_callbacks(execute=True):
         photo.save()
+    photo.refresh_from_db()
     after = photo.renditions["square"][0]["files"]["jpeg"]
     assert after != before
     assert not default_storage.exists(before)
@@ -171,20 +172,23 @@ def test_credit_is_read_from_iptc_and_xmp():
 NO_CROPS = {"crops-TOTAL_FORMS": "0", "crops-INITIAL_FORMS": "0"}
 
 
-def test_admin_upload_takes_the_credit_from_the_file_and_refuses_bad_files(admin_client):
+def test_admin_upload_takes_the_credit_from_the_file_and_refuses_bad_files(
+    admin_client, django_capture_on_commit_callbacks
+):
     url = reverse("admin:media_photo_add")
     exif = Image.Exif()
     exif[0x013B] = "Ivan Koval"
-    response = admin_client.post(
-        url,
-        {
-            "image": upload("koval.jpg", encoded(exif=exif)),
-            "alt_text": "A street",
-            "focal_x": "0.5",
-            "focal_y": "0.5",
-            **NO_CROPS,
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            url,
+            {
+                "image": upload("koval.jpg", encoded(exif=exif)),
+                "alt_text": "A street",
+                "focal_x": "0.5",
+                "focal_y": "0.5",
+                **NO_CROPS,
+            },
+        )
     assert response.status_code == 302
     photo = Photo.objects.get()
     assert str(photo.credit) == "Ivan Koval"
@@ -240,11 +244,12 @@ def test_rebuild_renditions_command_remakes_every_photo():
         assert photo.renditions["lead"]
 
 
-def test_admin_saves_a_new_focal_point_on_an_existing_photo(admin_client):
+def test_admin_saves_a_new_focal_point_on_an_existing_photo(admin_client, django_capture_on_commit_callbacks):
     photo = make_photo(image=image_file(size=(800, 400)))
     before = photo.renditions["square"][0]["files"]["jpeg"]
     data = {"alt_text": photo.alt_text, "caption": "", "credit": photo.credit_id, "focal_x": "0.9", "focal_y": "0.2"}
-    response = admin_client.post(reverse("admin:media_photo_change", args=[photo.pk]), data | NO_CROPS)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(reverse("admin:media_photo_change", args=[photo.pk]), data | NO_CROPS)
     assert response.status_code == 302
     photo.refresh_from_db()
     assert (photo.focal_x, photo.focal_y) == (0.9, 0.2)

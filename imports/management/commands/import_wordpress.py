@@ -12,17 +12,12 @@ class Command(BaseCommand):
         parser.add_argument("export", help="The export file WordPress wrote (Tools → Export).")
         parser.add_argument("--media-dir", help="The site's wp-content/uploads folder, copied here.")
         parser.add_argument("--sections", help="A file of “category = section-slug” lines; “* = slug” for the rest.")
-        parser.add_argument(
-            "--renditions-later",
-            action="store_true",
-            help="Store photos now, make their renditions afterwards (manage.py rebuild_renditions --missing).",
-        )
         parser.add_argument("--dry-run", action="store_true", help="Read and check everything, save nothing.")
         parser.add_argument(
             "--user", help="The editor the stories' history names (default: the first active superuser)."
         )
 
-    def handle(self, *args, export, media_dir, sections, dry_run, user, renditions_later, **options):
+    def handle(self, *args, export, media_dir, sections, dry_run, user, **options):
         users = get_user_model().objects.filter(is_active=True, is_staff=True)
         acting = users.filter(username=user).first() if user else users.filter(is_superuser=True).order_by("pk").first()
         if acting is None or not acting.has_perm("feed.publish_article"):
@@ -36,7 +31,6 @@ class Command(BaseCommand):
             user=acting,
             media_dir=media_dir,
             sections=mapping,
-            renditions_later=renditions_later,
             progress=lambda done, total: print_progress(done, total, self.stderr),
         )
         try:

@@ -10,17 +10,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("ids", nargs="*", type=int, help="Only these photo ids.")
-        parser.add_argument("--missing", action="store_true", help="Only photos that have none yet (after an import).")
 
-    def handle(self, *args, ids, missing, **options):
+    def handle(self, *args, ids, **options):
         photos = Photo.objects.order_by("pk")
         if ids:
             photos = photos.filter(pk__in=ids)
-        if missing:
-            photos = photos.filter(renditions={})
         total = photos.count()
         for done, photo in enumerate(photos.iterator(), start=1):
-            photo.rebuild_renditions()
+            photo.rebuild_renditions(reuse=False)
             filled = done * 30 // max(total, 1)
             self.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", ending="")
             sys.stderr.flush()

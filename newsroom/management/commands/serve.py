@@ -3,8 +3,9 @@ in front of gunicorn.
 
 gunicorn's sync workers each serve one connection at a time, so a few clients that send their request
 slowly would hold all of them. nginx takes each request whole before passing it on, over a Unix
-socket that nothing else can reach, and serves the uploads itself. Stops both on Ctrl+C or SIGTERM,
-and stops the other when one of them exits.
+socket that nothing else can reach, and serves the uploads itself. Beside them, the task worker and the
+scheduler (docs/operations.md, "Background work"). Stops them all on Ctrl+C or SIGTERM, and the others
+when one of them exits.
 """
 
 import getpass
@@ -67,6 +68,15 @@ def start(run_dir, listen, *, gunicorn_args=(), env=None):
     return gunicorn, front
 
 
+def background_commands():
+    """The worker of the configured task backend and the scheduler that queues the periodic jobs."""
+    if settings.TASKS_BACKEND == "rq":
+        worker = ["rqworker", "--with-scheduler", "--job-class", "django_tasks_rq.Job"]
+    else:
+        worker = ["db_worker", "--no-reload"]
+    return [[sys.executable, "manage.py", *worker], [sys.executable, "manage.py", "run_scheduler"]]
+
+
 def stop(processes):
     for process in processes:
         if process.poll() is None:
@@ -84,7 +94,11 @@ class Command(BaseCommand):
     def handle(self, **options):
         listen = os.environ.get("BIND", "127.0.0.1:8000")
         processes = start(Path(settings.BASE_DIR) / "var" / "serve", listen)
-        self.stdout.write(f"Serving on http://{listen}/ (nginx in front of gunicorn); Ctrl+C stops both.")
+        processes += [subprocess.Popen(command, cwd=settings.BASE_DIR) for command in background_commands()]
+        self.stdout.write(
+            f"Serving on http://{listen}/ (nginx in front of gunicorn), with the task worker and the scheduler; "
+            "Ctrl+C stops them all."
+        )
         signal.signal(signal.SIGTERM, lambda *args: stop(processes))
         try:
             while all(process.poll() is None for process in processes):

@@ -1,0 +1,39 @@
+"""Background work on stories (Django's tasks API), queued by the scheduler (newsroom/scheduler.py)."""
+
+import logging
+from datetime import datetime
+
+from django_tasks import task
+
+from . import workflow
+from .models import Article
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def empty_trash():
+    """workflow.empty_trash, daily. Returns how many stories went."""
+    return workflow.empty_trash()
+
+
+def log_went_live(article):
+    logger.info("Went live: story %s “%s” at %s", article.pk, article.headline, article.published_at.isoformat())
+
+
+# What must happen when a story goes live, whether by "Publish now" or at its scheduled time; the page cache
+# needs nothing (feed/caching.py ends its generation by the clock). The API's webhook deliveries go here.
+WENT_LIVE_HANDLERS = [log_went_live]
+
+
+@task()
+def announce_went_live(since, until):
+    """Runs WENT_LIVE_HANDLERS for each story that went live after `since` and by `until` (ISO 8601 times;
+    the scheduler passes windows that follow one another). Returns the stories' ids."""
+    stories = Article.objects.published().filter(
+        published_at__gt=datetime.fromisoformat(since), published_at__lte=datetime.fromisoformat(until)
+    )
+    for article in stories.order_by("published_at", "pk"):
+        for handler in WENT_LIVE_HANDLERS:
+            handler(article)
+    return [article.pk for article in stories]
