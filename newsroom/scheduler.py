@@ -10,6 +10,7 @@ from django.utils import timezone
 from common.tasks import enqueue_on_commit
 from feed import tasks as feed_tasks
 from media import tasks as media_tasks
+from wires import tasks as wire_tasks
 
 from .models import PeriodicJob
 
@@ -31,6 +32,7 @@ JOBS = [
     Periodic("empty_trash", timedelta(days=1), feed_tasks.empty_trash),
     Periodic("sweep_renditions", timedelta(minutes=1), media_tasks.sweep_renditions),
     Periodic("went_live", timedelta(minutes=1), feed_tasks.announce_went_live, takes_window=True),
+    Periodic("poll_wires", timedelta(minutes=1), wire_tasks.poll_wire_sources),
 ]
 
 

@@ -179,3 +179,16 @@ def poll(source):
     source.last_error = "\n".join(f"{name}: {error}" for name, error in report.refused)
     source.save(update_fields=["last_polled_at", "last_error"])
     return report
+
+
+def poll_active_sources():
+    """One pass over every active source, each in turn; returns (reports, failures). One source's failure
+    (its server, a full disk) must not stop the others' polling: it is logged and the pass goes on."""
+    reports, failures = [], []
+    for source in WireSource.objects.filter(is_active=True).select_related("section"):
+        try:
+            reports.append(poll(source))
+        except Exception as error:
+            logger.exception("Wire source %s: the pass failed", source)
+            failures.append((source, error))
+    return reports, failures

@@ -201,6 +201,18 @@ def test_poll_wires_polls_every_active_source_once(folder_source, drop_folder, c
     assert WireItem.objects.count() == 1
 
 
+def test_the_scheduler_polls_the_wires_through_the_task_queue(
+    folder_source, drop_folder, django_capture_on_commit_callbacks
+):
+    from newsroom.scheduler import queue_due_jobs
+
+    drop(drop_folder, "embargoed-v1.xml")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "poll_wires" in queue_due_jobs()
+    assert WireItem.objects.count() == 1
+    assert folder_source.__class__.objects.get(pk=folder_source.pk).last_polled_at is not None
+
+
 NETSCAPE_DOCTYPE = (
     b'<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" '
     b'"http://my.netscape.com/publish/formats/rss-0.91.dtd">'

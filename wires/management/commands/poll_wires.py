@@ -3,8 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 
-from wires.inbox import poll
-from wires.models import WireSource
+from wires.inbox import poll_active_sources
 
 
 class Command(BaseCommand):
@@ -25,13 +24,10 @@ class Command(BaseCommand):
     def one_pass(self):
         # As between requests: a connection the database dropped since the last pass is replaced.
         close_old_connections()
-        for source in WireSource.objects.filter(is_active=True).select_related("section"):
-            # One source's failure (its server, a full disk) must not stop the others' polling.
-            try:
-                report = poll(source)
-            except Exception as error:
-                self.stderr.write(f"{source}: the pass failed: {error!r}")
-                continue
+        reports, failures = poll_active_sources()
+        for report in reports:
             self.stdout.write(str(report))
             for name, error in report.refused:
                 self.stderr.write(f"  refused {name}: {error}")
+        for source, error in failures:
+            self.stderr.write(f"{source}: the pass failed: {error!r}")
