@@ -171,11 +171,14 @@ def cached_reader_page(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
+        lookup = getattr(request, "reader_page_lookup", None)
+        if lookup is None:
+            response = view(request, *args, **kwargs)
+        else:
+            response = _unconditionally(view, request, *args, **kwargs)
         if not _cacheable_request(request):
             patch_cache_control(response, private=True, no_cache=True)
             return response
-        lookup = getattr(request, "reader_page_lookup", None)
         if lookup is None:  # the cache is off
             return _public(response, settings.NEWSROOM_CDN_MAX_AGE)
         if response.status_code == 200 and not response.cookies and lookup.seconds > 0:
@@ -186,6 +189,20 @@ def cached_reader_page(view):
 
     wrapper.cached_reader_page = True
     return wrapper
+
+
+CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+
+
+def _unconditionally(view, request, *args, **kwargs):
+    """A miss fills the cache: the view makes the whole page even for a client that holds it (a view
+    answering 304 itself, as the live poll's can, would leave nothing to store, and every poller would
+    come back to the view); ConditionalGetMiddleware, outside, still answers that client 304."""
+    held = {name: request.META.pop(name) for name in CONDITIONAL_HEADERS if name in request.META}
+    try:
+        return view(request, *args, **kwargs)
+    finally:
+        request.META.update(held)
 
 
 def _public(response, seconds):

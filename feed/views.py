@@ -35,12 +35,13 @@ def video_strip(exclude=None):
 
 
 def feed_links(title, name, **kwargs):
-    """<link rel="alternate"> entries for the RSS and Atom feeds named "<name>-rss" and "<name>-atom"."""
+    """<link rel="alternate"> entries for the RSS and Atom feeds whose views are named "<name>-rss" and
+    "<name>-atom" ("feed:site", "live:updates")."""
     return [
         {
             "type": f"application/{kind}+xml",
             "title": f"{title} ({label})",
-            "href": reverse(f"feed:{name}-{kind}", kwargs=kwargs),
+            "href": reverse(f"{name}-{kind}", kwargs=kwargs),
         }
         for kind, label in (("rss", "RSS"), ("atom", "Atom"))
     ]
@@ -67,7 +68,7 @@ def home(request):
         request,
         "feed/home.html",
         Article.objects.published(),
-        {"videos": video_strip(), "feed_links": feed_links(site, "site")},
+        {"videos": video_strip(), "feed_links": feed_links(site, "feed:site")},
         meta=page_meta(request, title=f"{site} · News Feed"),
     )
 
@@ -84,7 +85,7 @@ def section(request, slug):
             "eyebrow": "Section",
             "current_section": section.slug,
             "description": f"The latest {section.name} stories from {settings.NEWSROOM_SITE_NAME}.",
-            "feed_links": feed_links(section.name, "section", slug=section.slug),
+            "feed_links": feed_links(section.name, "feed:section", slug=section.slug),
         },
     )
 
@@ -100,7 +101,7 @@ def tag(request, slug):
             "heading": tag.name,
             "eyebrow": "Topic",
             "description": f"Stories about {tag.name} from {settings.NEWSROOM_SITE_NAME}.",
-            "feed_links": feed_links(tag.name, "tag", slug=tag.slug),
+            "feed_links": feed_links(tag.name, "feed:tag", slug=tag.slug),
         },
         # A topic used only by drafts or scheduled stories must not be revealed.
         empty_is_404=True,
@@ -118,7 +119,7 @@ def video(request):
             "eyebrow": "Section",
             "current_section": "video",
             "description": f"Video stories from {settings.NEWSROOM_SITE_NAME}.",
-            "feed_links": feed_links("Video", "video"),
+            "feed_links": feed_links("Video", "feed:video"),
         },
     )
 
@@ -130,7 +131,7 @@ def author(request, slug):
         request,
         "feed/author.html",
         Article.objects.published().filter(bylines__author=author),
-        {"author": author, "feed_links": feed_links(author.name, "author", slug=author.slug)},
+        {"author": author, "feed_links": feed_links(author.name, "feed:author", slug=author.slug)},
         meta=author_meta(request, author),
         # Someone bylined only on drafts (a new hire, or a contributor whose story is under embargo)
         # has no public page yet.
@@ -153,7 +154,7 @@ def _render_article(request, article, **context):
             "more_stories": more_stories,
             "videos": video_strip(exclude=article),
             "meta": article_meta(request, article),
-            "feed_links": feed_links(settings.NEWSROOM_SITE_NAME, "site"),
+            "feed_links": feed_links(settings.NEWSROOM_SITE_NAME, "feed:site"),
             **context,
         },
     )
@@ -241,7 +242,7 @@ def search(request):
             stories = stories.filter(bylines__author=data["author"])
         page = search_page(stories.for_listing(), data["q"], request.GET.get("after"), settings.NEWSROOM_FEED_PAGE_SIZE)
         if page.next_cursor:
-            params = {name: form.data[name] for name in ("q", "section", "author") if form.data[name]}
+            params = {name: form.data[name] for name in ("q", "feed:section", "feed:author") if form.data[name]}
             next_url = f"{reverse('feed:search')}?{urlencode(params | {'after': page.next_cursor})}"
     return render(
         request,
@@ -253,7 +254,7 @@ def search(request):
             "next_url": next_url,
             "max_query_length": MAX_QUERY_LENGTH,
             "meta": page_meta(request, title="Search", description=f"Search {settings.NEWSROOM_SITE_NAME}."),
-            "feed_links": feed_links(settings.NEWSROOM_SITE_NAME, "site"),
+            "feed_links": feed_links(settings.NEWSROOM_SITE_NAME, "feed:site"),
         },
         # An unknown section or author in the address: the form says which, with a 400.
         status=400 if form.errors else 200,

@@ -15,6 +15,7 @@ from django.views.decorators.http import condition
 from feed.caching import cached_reader_page
 from feed.metadata import iso
 from feed.models import Article
+from feed.views import feed_links
 
 from .metadata import live_story_meta, update_meta, update_text
 
@@ -85,6 +86,7 @@ def story(request, slug):
             "is_continuation": cursor is not None,
             "meta": live_story_meta(request, article, updates, cursor),
             "poll_seconds": settings.NEWSROOM_LIVE_POLL_SECONDS,
+            "feed_links": feed_links(f"{article.headline}: live updates", "live:updates", slug=article.slug),
         },
     )
 

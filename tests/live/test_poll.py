@@ -65,6 +65,20 @@ def test_a_304_costs_one_small_query_and_nothing_from_the_page_cache(
         assert client.get(poll_url(live_story), HTTP_IF_NONE_MATCH=etag).status_code == 304
 
 
+def test_after_the_cache_generation_ends_the_first_poll_refills_it_even_with_an_etag(
+    client, live_story, editor, settings, django_assert_num_queries
+):
+    from feed.caching import content_changed
+
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 300
+    post(live_story, editor)
+    etag = client.get(poll_url(live_story))["ETag"]
+    content_changed()  # something else on the site changed; this story did not
+    assert client.get(poll_url(live_story), HTTP_IF_NONE_MATCH=etag).status_code == 304
+    with django_assert_num_queries(0):
+        assert client.get(poll_url(live_story), HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
 def test_a_deleted_update_leaves_the_poll(client, live_story, editor, page_cache):
     kept = post(live_story, editor)
     gone = post(live_story, editor, body="<p>Posted by mistake.</p>")

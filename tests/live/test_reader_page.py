@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -298,3 +299,13 @@ def test_a_live_story_s_former_slug_moves_for_good(client, live_story):
     live_story.save()
     response = client.get(f"/live/{old_slug}/")
     assert response.status_code == 301 and response["Location"] == "/live/strikes-on-kyiv-and-kharkiv/"
+
+
+def test_the_live_page_advertises_its_updates_feeds(client, live_story, editor):
+    services.post_update(article=live_story, user=editor, body="<p>Sirens.</p>")
+    page = BeautifulSoup(client.get(live_story.get_absolute_url()).content, "html.parser")
+    feeds = {link["type"]: link["href"] for link in page.select('link[rel="alternate"]')}
+    assert feeds == {
+        "application/rss+xml": f"/live/{live_story.slug}/rss/",
+        "application/atom+xml": f"/live/{live_story.slug}/atom/",
+    }
