@@ -242,7 +242,7 @@ def search(request):
             stories = stories.filter(bylines__author=data["author"])
         page = search_page(stories.for_listing(), data["q"], request.GET.get("after"), settings.NEWSROOM_FEED_PAGE_SIZE)
         if page.next_cursor:
-            params = {name: form.data[name] for name in ("q", "feed:section", "feed:author") if form.data[name]}
+            params = {name: form.data[name] for name in ("q", "section", "author") if form.data[name]}
             next_url = f"{reverse('feed:search')}?{urlencode(params | {'after': page.next_cursor})}"
     return render(
         request,

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 
 from wires.inbox import Received, poll
 from wires.models import WireFile, WireItem
@@ -334,31 +334,3 @@ def test_a_feed_item_with_new_text_but_an_older_time_is_dropped_as_stale(feed_so
     (tmp_path / "rss.xml").write_text(older)
     assert poll(source).counts[Received.STALE] == 1
     assert "at dawn" in WireItem.objects.get(guid="ledger-wire-2026-1203-0001").body
-
-
-class StopPolling(Exception):
-    pass
-
-
-def test_poll_wires_loop_polls_again_after_each_pause(folder_source, drop_folder, monkeypatch, capsys):
-    pauses = []
-
-    def pause(seconds):
-        pauses.append(seconds)
-        if len(pauses) == 1:
-            drop(drop_folder, "embargoed-v2.xml")
-        else:
-            raise StopPolling
-
-    monkeypatch.setattr("wires.management.commands.poll_wires.time.sleep", pause)
-    drop(drop_folder, "embargoed-v1.xml")
-    with pytest.raises(StopPolling):
-        call_command("poll_wires", "--loop", "30")
-    assert pauses == [30, 30]
-    assert "1 new, 0 replaced" in capsys.readouterr().out
-    assert WireItem.objects.get(replaced_by=None).version == 2
-
-
-def test_poll_wires_refuses_a_loop_of_no_seconds():
-    with pytest.raises(CommandError, match="at least 1"):
-        call_command("poll_wires", "--loop", "0")
