@@ -5,7 +5,7 @@ from datetime import datetime
 
 from django_tasks import task
 
-from . import workflow
+from . import events, workflow
 from .models import Article
 
 logger = logging.getLogger(__name__)
@@ -21,19 +21,16 @@ def log_went_live(article):
     logger.info("Went live: story %s “%s” at %s", article.pk, article.headline, article.published_at.isoformat())
 
 
-# What must happen when a story goes live, whether by "Publish now" or at its scheduled time; the page cache
-# needs nothing (feed/caching.py ends its generation by the clock). The API's webhook deliveries go here.
-WENT_LIVE_HANDLERS = [log_went_live]
-
-
 @task()
 def announce_went_live(since, until):
-    """Runs WENT_LIVE_HANDLERS for each story that went live after `since` and by `until` (ISO 8601 times;
-    the scheduler passes windows that follow one another). Returns the stories' ids."""
+    """Logs and announces (feed/events.py: webhooks listen) each story that went live after `since` and by
+    `until` (ISO 8601 times; the scheduler passes windows that follow one another), whether by "Publish now"
+    or at its scheduled time; the page cache needs nothing (feed/caching.py ends its generation by the clock).
+    Returns the stories' ids."""
     stories = Article.objects.published().filter(
         published_at__gt=datetime.fromisoformat(since), published_at__lte=datetime.fromisoformat(until)
     )
     for article in stories.order_by("published_at", "pk"):
-        for handler in WENT_LIVE_HANDLERS:
-            handler(article)
+        log_went_live(article)
+        events.announce(article, events.PUBLISHED)
     return [article.pk for article in stories]

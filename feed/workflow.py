@@ -25,7 +25,7 @@ from reversion.errors import RevertError
 
 from common.times import local_time
 
-from . import revisions
+from . import events, revisions
 from .models import Article, Correction
 
 
@@ -202,7 +202,9 @@ def publish_now(*, article, user):
     def change(current):
         current.status, current.published_at = Article.Status.PUBLISHED, now
 
-    return _apply(article, user, "Published.", change, check)
+    outcome = _apply(article, user, "Published.", change, check)
+    events.announce(article, events.PUBLISHED)
+    return outcome
 
 
 def schedule(*, article, user, at):
@@ -246,14 +248,20 @@ def unpublish(*, article, user):
     """Takes a live or scheduled story off the site; it becomes a draft again."""
     _require(user, "feed.publish_article", "Your role cannot unpublish stories.")
 
+    was_live = []
+
     def check(current):
         if current.status != Article.Status.PUBLISHED:
             raise EditorialError("Only a published or scheduled story can be unpublished.")
+        was_live.append(current.is_published)
 
     def change(current):
         current.status = Article.Status.DRAFT
 
-    return _apply(article, user, "Unpublished.", change, check)
+    outcome = _apply(article, user, "Unpublished.", change, check)
+    if was_live[0]:
+        events.announce(article, events.UNPUBLISHED)
+    return outcome
 
 
 def kill(*, article, user, notice):
@@ -273,20 +281,28 @@ def kill(*, article, user, notice):
     def change(current):
         current.status, current.killed_at, current.kill_notice = Article.Status.KILLED, timezone.now(), notice
 
-    return _apply(article, user, f"Killed: {notice}", change, check)
+    outcome = _apply(article, user, f"Killed: {notice}", change, check)
+    events.announce(article, events.KILLED)
+    return outcome
 
 
 def move_to_trash(*, article, user):
     _require(user, "feed.delete_article", "Your role cannot delete stories.")
 
+    was_live = []
+
     def check(current):
         if current.deleted_at is not None:
             raise EditorialError("This story is already in the trash.")
+        was_live.append(current.is_published)
 
     def change(current):
         current.deleted_at = timezone.now()
 
-    return _apply(article, user, "Moved to the trash.", change, check)
+    outcome = _apply(article, user, "Moved to the trash.", change, check)
+    if was_live[0]:
+        events.announce(article, events.UNPUBLISHED)
+    return outcome
 
 
 def restore_from_trash(*, article, user):
@@ -319,6 +335,8 @@ def restore_revision(*, article, version, user):
             "gone, or its address is now another story's. Nothing was changed."
         ) from error
     LogEntry.objects.log_actions(user.pk, [restored], CHANGE, change_message=message, single_object=True)
+    if restored.is_published:
+        events.announce(restored, events.UPDATED)
     return Outcome(restored, message)
 
 
@@ -339,6 +357,8 @@ def append_correction(*, article, user, text, kind=Correction.Kind.CORRECTION):
                 current.updated_at = note.created_at
 
         _apply(article, user, f"{note.get_kind_display()} appended: {text}", change)
+    if article.is_published:
+        events.announce(article, events.CORRECTED)
     return note
 
 
@@ -383,7 +403,10 @@ def record_live_change(*, article, user, message, substantive):
         if substantive and current.is_published:
             current.updated_at = timezone.now()
 
-    return _apply(article, user, message, change)
+    outcome = _apply(article, user, message, change)
+    if substantive and article.is_published:
+        events.announce(article, events.UPDATED)
+    return outcome
 
 
 def save_changes(*, article, user, substantive_update=False, byline_count=None):
@@ -395,6 +418,8 @@ def save_changes(*, article, user, substantive_update=False, byline_count=None):
     if substantive_update and article.is_published:
         article.updated_at = timezone.now()
     article.save()
+    if article.is_published:
+        events.announce(article, events.UPDATED)
     return Outcome(article, "Saved.")
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from common.tasks import enqueue_on_commit
 from feed import tasks as feed_tasks
 from media import tasks as media_tasks
+from webhooks import tasks as webhook_tasks
 from wires import tasks as wire_tasks
 
 from .models import PeriodicJob
@@ -33,6 +34,7 @@ JOBS = [
     Periodic("sweep_renditions", timedelta(minutes=1), media_tasks.sweep_renditions),
     Periodic("went_live", timedelta(minutes=1), feed_tasks.announce_went_live, takes_window=True),
     Periodic("poll_wires", timedelta(minutes=1), wire_tasks.poll_wire_sources),
+    Periodic("sweep_deliveries", timedelta(minutes=1), webhook_tasks.sweep_deliveries),
 ]
 
 

@@ -65,6 +65,8 @@ NEWSROOM_HOST_PORTS = env_list(
     [] if DEBUG else ["", "80", "443", os.environ.get("BIND", "127.0.0.1:8000").rpartition(":")[2]],
 )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# The site's own address, for links made outside a request (webhook notifications).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     # Before the admin, so that its templates/admin/base_site.html extends the admin's own.
@@ -97,6 +99,8 @@ INSTALLED_APPS = [
     "live",
     # Imports from other systems: WordPress exports (above feed).
     "imports",
+    # Signed notifications to partners when a story readers can see changes (above feed).
+    "webhooks",
     # Not newsroom code: demo data, benchmarks, the chaos run and the local admin (manage.py commands).
     "devtools",
 ]

@@ -25,7 +25,7 @@ def test_every_job_is_due_at_first_then_each_after_its_own_period(django_capture
         assert queue_due_jobs(start) == ALL
     assert len(queued) == len(JOBS)
     assert queue_due_jobs(start + timedelta(seconds=59)) == []
-    every_minute = ["sweep_renditions", "went_live", "poll_wires"]
+    every_minute = ["sweep_renditions", "went_live", "poll_wires", "sweep_deliveries"]
     assert queue_due_jobs(start + timedelta(minutes=1)) == every_minute
     assert queue_due_jobs(start + timedelta(hours=23)) == every_minute
     assert queue_due_jobs(start + timedelta(days=1)) == ALL
