@@ -26,6 +26,7 @@ from .images import (
     validate_crop_shape,
     validate_image_upload,
 )
+from .storage import WriteRefused
 
 
 @lru_cache(maxsize=50_000)
@@ -45,20 +46,26 @@ setting_changed.connect(_forget_storage_urls)
 FRACTION = [MinValueValidator(0.0), MaxValueValidator(1.0)]
 
 DISK_FULL_MESSAGE = "The server's disk is full; the photo was not saved. Try again later or tell the technical desk."
+STORE_REFUSED_MESSAGE = (
+    "The photo store did not take the file (it may be full or out of reach); the photo was not saved. "
+    "Try again later or tell the technical desk."
+)
 
 
 class DiskFullError(Exception):
-    """A photo or its renditions could not be stored for lack of space. Nothing of it was kept: the
-    storage removes a partial file, Photo.save the files it wrote, and the transaction the row."""
+    """A photo or its renditions could not be stored: no space, or the object store refused. Nothing of it was
+    kept: the storage removes a partial file, Photo.save the files it wrote, and the transaction the row."""
 
-    def __init__(self):
-        super().__init__(DISK_FULL_MESSAGE)
+    def __init__(self, message=DISK_FULL_MESSAGE):
+        super().__init__(message)
 
 
 @contextmanager
 def disk_full_as_refusal():
     try:
         yield
+    except WriteRefused as error:
+        raise DiskFullError(STORE_REFUSED_MESSAGE) from error
     except OSError as error:
         if error.errno in (errno.ENOSPC, errno.EDQUOT):
             raise DiskFullError from error
@@ -276,7 +283,7 @@ class Photo(models.Model):
         """Makes every slot's renditions from the stored original and records them on the row, ready.
         With `job`, records them only if that is still the photo's current request (a later save may
         have asked again meanwhile); returns whether they were recorded."""
-        old_files = [name for entry in self._rendition_entries() for name in entry["files"].values()]
+        old_files = [name for entry in self.rendition_entries() for name in entry["files"].values()]
         overrides = {crop.slot: crop.as_fractions() for crop in self.crops.all()} if self.pk else {}
         with disk_full_as_refusal(), self.image.open("rb") as original:
             renditions = build_renditions(
@@ -295,12 +302,12 @@ class Photo(models.Model):
             return False
         self.renditions, self.renditions_state, self.renditions_error = renditions, RenditionsState.READY, ""
         self._built_from = self._rendition_inputs()
-        kept = {name for entry in self._rendition_entries() for name in entry["files"].values()}
+        kept = {name for entry in self.rendition_entries() for name in entry["files"].values()}
         stale = [name for name in old_files if name not in kept]
         transaction.on_commit(lambda: [default_storage.delete(name) for name in stale])
         return True
 
-    def _rendition_entries(self):
+    def rendition_entries(self):
         return [entry for entries in self.renditions.values() for entry in entries]
 
     def sources(self, slot):

@@ -8,6 +8,10 @@ from django.core.files import File
 from django.core.files.storage import FileSystemStorage
 
 
+class WriteRefused(OSError):
+    """The storage did not take a file (an object store full, over quota or unreachable); nothing of it was kept."""
+
+
 class CleaningFileSystemStorage(FileSystemStorage):
     """Django's FileSystemStorage, except that a write that fails halfway (the disk is full, a quota is
     reached) leaves no partial file. Django's own streaming write leaves it under a name only its private

@@ -12,36 +12,9 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from newsroom.environment import env_bool, env_int, env_list, media_origins, media_storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    lowered = value.strip().lower()
-    if lowered in {"1", "true", "yes", "on"}:
-        return True
-    if lowered in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name}={value!r} is not a boolean; use 1/0, true/false, yes/no or on/off.")
-
-
-def env_list(name, default):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return [item.strip() for item in value.split(",") if item.strip()]
-
-
-def env_int(name, default):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name}={value!r} is not an integer.") from None
 
 
 DEBUG = env_bool("DEBUG", False)
@@ -332,13 +305,13 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
-# Uploads go through Django's storage API: S3-compatible object storage is a setting
-# (STORAGES["default"] = storages.backends.s3.S3Storage with django-storages; docs/deploy.md).
+# Uploads go through Django's storage API, on disk or on S3-compatible object storage (docs/deploy.md).
 # Static files: hashed names and gzip/brotli copies made by collectstatic, served by WhiteNoise with
 # far-future cache headers. STATIC_MANIFEST=0 (the tests, `make run`) serves the source files as they are.
 STORAGES = {
-    # Django's FileSystemStorage, but a write that fails halfway (full disk) leaves no partial file.
-    "default": {"BACKEND": "media.storage.CleaningFileSystemStorage"},
+    # MEDIA_STORAGE=local (the default): Django's FileSystemStorage, but a write that fails halfway (full disk)
+    # leaves no partial file. MEDIA_STORAGE=s3: an S3-compatible object store (newsroom/environment.py).
+    "default": media_storage(),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if env_bool("STATIC_MANIFEST", not DEBUG)
@@ -346,8 +319,8 @@ STORAGES = {
     },
 }
 
-# Not BASE_DIR / "media": that folder is our `media` app's package.
-MEDIA_URL = "uploads/"
+# Not BASE_DIR / "media": that folder is our `media` app's package. MEDIA_CDN_URL serves uploads from elsewhere.
+MEDIA_URL = os.environ["MEDIA_CDN_URL"].rstrip("/") + "/" if os.environ.get("MEDIA_CDN_URL") else "uploads/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "uploads"))
 # Wire drop folders and feed files must lie inside it, so that a source cannot read any file on the server.
 WIRES_ROOT = Path(os.environ.get("WIRES_ROOT", BASE_DIR / "var" / "wires"))
@@ -391,7 +364,7 @@ CSRF_COOKIE_SAMESITE = "Lax"
 VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 # Where uploaded photos are served from when that is not this site, e.g. object storage or a CDN
 # (docs/deploy.md): CSP_MEDIA_ORIGINS=https://media.example.net
-CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS", [])
+CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS", []) + media_origins()
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [NONE],

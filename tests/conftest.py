@@ -2,6 +2,7 @@ import json
 import os
 import subprocess
 import sys
+import uuid
 
 import pytest
 from django.conf import settings as django_settings
@@ -10,8 +11,12 @@ from django.core.cache import cache
 
 @pytest.fixture(autouse=True)
 def uploads_in_tmp(settings, tmp_path):
-    """Keep every file a test uploads out of the project's var/uploads."""
+    """Keep every file a test uploads out of the project's var/uploads; on an object store
+    (MEDIA_STORAGE=s3), in a folder of the test's own."""
     settings.MEDIA_ROOT = tmp_path / "uploads"
+    if "OPTIONS" in (storage := settings.STORAGES["default"]) and "bucket_name" in storage["OPTIONS"]:
+        options = storage["OPTIONS"] | {"location": f"tests/{uuid.uuid4().hex}"}
+        settings.STORAGES = {**settings.STORAGES, "default": {**storage, "OPTIONS": options}}
 
 
 @pytest.fixture(autouse=True)

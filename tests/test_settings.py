@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 import media
-from newsroom.settings import env_bool, env_int, env_list
+from newsroom.environment import env_bool, env_int, env_list
 
 
 @pytest.mark.parametrize(("raw", "expected"), [("1", True), ("yes", True), ("Off", False), ("0", False), ("", False)])

@@ -197,7 +197,7 @@ def oracle_page(browser):
     context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15_000)
     # Our own photos are no part of the test; not loading them halves the time a page takes.
-    context.route(re.compile(r"/uploads/"), lambda route: route.abort())
+    context.route(re.compile(r"/uploads/|/renditions/|/photos/"), lambda route: route.abort())
     oracle = XssOracle(context)
     page = context.new_page()
     yield page, oracle, context

@@ -23,7 +23,13 @@ from media.models import DISK_FULL_MESSAGE, Photo, PhotoCredit, RenditionsState
 from media.tasks import MAX_ATTEMPTS
 from tests.factories import make_credit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        os.environ.get("MEDIA_STORAGE") == "s3",
+        reason="the local disk's storage (MEDIA_STORAGE=local); the object store's refusals: test_object_storage.py",
+    ),
+]
 
 FILLER = ".filler"
 

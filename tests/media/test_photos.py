@@ -1,5 +1,6 @@
 import pytest
-from django.db import IntegrityError
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
 from django.template import Context, Template
 from django.urls import reverse
 
@@ -81,3 +82,25 @@ def test_in_storage_tells_a_stored_file_from_an_upload_still_to_be_saved():
     assert in_storage(photo.image)
     assert in_storage(Photo.objects.get(pk=photo.pk).image)
     assert not in_storage(image_file())
+
+
+def stored_files(photo):
+    return [photo.image.name, *(name for entry in photo.rendition_entries() for name in entry["files"].values())]
+
+
+def test_deleting_a_photo_deletes_its_files(django_capture_on_commit_callbacks):
+    photo, other = make_photo(), make_photo()
+    names = stored_files(photo)
+    assert len(names) > 1 and all(default_storage.exists(name) for name in names)
+    with django_capture_on_commit_callbacks(execute=True):
+        photo.delete()
+    assert not any(default_storage.exists(name) for name in names)
+    assert all(default_storage.exists(name) for name in stored_files(other))
+
+
+def test_a_delete_that_rolls_back_keeps_the_files(django_capture_on_commit_callbacks):
+    photo = make_photo()
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
+        Photo.objects.filter(pk=photo.pk).delete()
+        raise RuntimeError("the request failed after the delete")
+    assert all(default_storage.exists(name) for name in stored_files(photo))
