@@ -150,7 +150,7 @@ class ReaderPageCacheMiddleware:
         # Asked last: a session cookie costs a lookup, which other pages (the admin) must not pay twice.
         if not getattr(match.func, "cached_reader_page", False) or not _cacheable_request(request):
             return self.get_response(request)
-        lookup = _look_up(request, match.func.keyed_parameters)
+        lookup = _look_up(request, getattr(match.func, "keyed_parameters", KEYED_PARAMETERS))
         if lookup.response is not None:
             return _public(lookup.response, lookup.seconds)
         request.reader_page_lookup = lookup
