@@ -1,4 +1,5 @@
-"""The API's request budget per client, counted in Django's cache by django-ninja's throttle."""
+"""The API's request budget per client (an address, or a token's user), counted in Django's cache by
+django-ninja's throttle."""
 
 from django.conf import settings
 from ninja.throttling import SimpleRateThrottle
@@ -27,4 +28,7 @@ class ClientRateThrottle(SimpleRateThrottle):
         return super().allow_request(request)
 
     def get_cache_key(self, request):
-        return self.cache_format % {"scope": self.scope, "ident": client_address(request)}
+        # A token's requests count against its user, wherever they come from.
+        token = getattr(request, "auth", None)
+        ident = f"user-{token.user_id}" if token is not None else client_address(request)
+        return self.cache_format % {"scope": self.scope, "ident": ident}

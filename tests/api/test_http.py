@@ -11,6 +11,8 @@ from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
+WRITE_ACTIONS = ["submit", "publish", "schedule", "unpublish", "kill", "corrections"]
+
 
 def test_a_story_list_is_cached_with_an_etag_and_answers_304(client, django_assert_num_queries):
     make_article(headline="Bridge reopens")
@@ -87,6 +89,7 @@ def test_the_schema_is_openapi_3_1_and_lists_every_endpoint(client):
         "/api/sections/",
         "/api/tags/",
         "/api/authors/",
+        *(f"/api/stories/{{story_id}}/{action}/" for action in WRITE_ACTIONS),
     }
 
 
