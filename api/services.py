@@ -131,6 +131,26 @@ def edit_story(*, user, article, data):
     return current
 
 
+# What a staff member linked to a profile may change in it, as in the admin (authors/admin.py).
+OWN_PROFILE_FIELDS = {"short_bio", "bio"}
+
+
+def edit_bio(*, user, author, data):
+    """Bio managers edit every profile; a staff member linked to one edits its bios, as in the admin."""
+    changes = {name: value for name, value in data.dict(exclude_unset=True).items() if value is not None}
+    manages = user.is_active and user.is_staff and user.has_perm("authors.change_author")
+    own = user.is_active and user.is_staff and author.user_id == user.pk
+    if not (manages or (own and set(changes) <= OWN_PROFILE_FIELDS)):
+        raise workflow.NotAllowed("Your role cannot change this profile.")
+    with transaction.atomic():
+        for name, value in changes.items():
+            setattr(author, name, value)
+        author.save()
+        message = described(f"Edited: {', '.join(sorted(changes)) or 'nothing'}.")
+        LogEntry.objects.log_actions(user.pk, [author], CHANGE, change_message=message, single_object=True)
+    return author
+
+
 def idempotent(request, run):
     """The answer (a ninja Status) of run(), or of the first request with this Idempotency-Key from this token.
 

@@ -58,6 +58,20 @@ class CorrectionIn(Schema):
     kind: Correction.Kind = Correction.Kind.CORRECTION
 
 
+class BioPatch(Schema):
+    short_bio: Text | None = Field(None, max_length=600)
+    bio: Text | None = Field(None, max_length=20_000)
+    role: Text | None = Field(None, max_length=80, description="Only for roles that manage profiles.")
+
+
+class WrittenBio(Schema):
+    slug: str
+    name: str
+    role: str
+    short_bio: str
+    bio: str
+
+
 class WrittenStory(Schema):
     id: int
     version: int

@@ -5,15 +5,27 @@ router, whose addresses they share."""
 from django.http import Http404
 from ninja import Status
 
+from authors.models import Author
 from feed import workflow
 from feed.channels import acting_through
 from feed.models import Article
 
 from .auth import TokenAuth
 from .schemas import Error
-from .services import create_draft, edit_story, idempotent
+from .services import create_draft, edit_bio, edit_story, idempotent
 from .stories import router
-from .write_schemas import Conflict, CorrectionIn, KillIn, Refusal, ScheduleIn, StoryIn, StoryPatch, WrittenStory
+from .write_schemas import (
+    BioPatch,
+    Conflict,
+    CorrectionIn,
+    KillIn,
+    Refusal,
+    ScheduleIn,
+    StoryIn,
+    StoryPatch,
+    WrittenBio,
+    WrittenStory,
+)
 
 AUTH = TokenAuth()
 ERRORS = {400: Error, 401: Error, 403: Refusal, 404: Error, 409: Refusal, 429: Error}
@@ -118,3 +130,15 @@ def kill(request, story_id: int, data: KillIn):
 @router.post("/stories/{int:story_id}/corrections/", auth=AUTH, response=RESPONSES, summary="Append a correction")
 def correct(request, story_id: int, data: CorrectionIn):
     return _action(request, story_id, workflow.append_correction, text=data.text, kind=data.kind)
+
+
+@router.patch("/authors/{slug}/", auth=AUTH, response={200: WrittenBio, **ERRORS}, summary="Edit an author's bio")
+def edit_author(request, slug: str, data: BioPatch):
+    """A Bio manager's token edits any profile; a token of a staff member linked to a profile, its own bios."""
+    author = Author.objects.filter(slug=slug).first()
+    if author is None:
+        raise Http404("No such author.")
+    with _through(request):
+        edit_bio(user=request.user, author=author, data=data)
+    fields = ("slug", "name", "role", "short_bio", "bio")
+    return Status(200, {name: getattr(author, name) for name in fields})

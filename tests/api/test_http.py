@@ -89,6 +89,7 @@ def test_the_schema_is_openapi_3_1_and_lists_every_endpoint(client):
         "/api/sections/",
         "/api/tags/",
         "/api/authors/",
+        "/api/authors/{slug}/",
         *(f"/api/stories/{{story_id}}/{action}/" for action in WRITE_ACTIONS),
     }
 

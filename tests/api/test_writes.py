@@ -272,3 +272,25 @@ def test_a_draft_with_a_lead_photo_goes_live(token_client, section):
     removed = send(client, "patch", f"/api/stories/{filed['id']}/", {"version": filed["version"] + 1, "lead_photo": 0})
     assert removed.status_code == 409  # a live story keeps what it needed to go live
     assert removed.json()["problems"] == ["Choose a lead photo."]
+
+
+def test_a_bio_manager_s_token_edits_only_author_bios(token_client, section):
+    client = token_client(make_user("Bio manager"))
+    make_author(slug="writer")
+    edited = send(client, "patch", "/api/authors/writer/", {"bio": "Twenty years in Kharkiv.", "role": "Editor"})
+    assert edited.status_code == 200, edited.content
+    assert edited.json()["bio"] == "Twenty years in Kharkiv."
+    assert "through the API" in LogEntry.objects.latest("pk").get_change_message()
+    story = make_draft()
+    assert send(client, "post", "/api/stories/", draft_data()).status_code == 403
+    assert send(client, "post", f"/api/stories/{story.pk}/publish/").status_code == 404
+
+
+def test_a_reporter_s_token_edits_its_own_bios_only(token_client):
+    own = make_author(slug="own")
+    client = token_client(make_user("Reporter", author=own))
+    make_author(slug="colleague")
+    assert send(client, "patch", "/api/authors/own/", {"short_bio": "Covers courts."}).status_code == 200
+    assert send(client, "patch", "/api/authors/own/", {"role": "Chief"}).status_code == 403
+    assert send(client, "patch", "/api/authors/colleague/", {"bio": "x"}).status_code == 403
+    assert send(client, "patch", "/api/authors/nobody/", {"bio": "x"}).status_code == 404
