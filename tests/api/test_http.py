@@ -103,3 +103,13 @@ def test_the_docs_page_loads_nothing_from_elsewhere(client):
     # collectstatic gathers them with the site's own files (no internet at run time).
     assert finders.find("ninja/swagger-ui-bundle.js")
     assert finders.find("ninja/swagger-ui.css")
+
+
+def test_head_is_answered_as_get(client):
+    make_article()
+    response = client.head("/api/stories/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert response.content == b""
+    assert len(client.get("/api/stories/").json()["items"]) == 1  # the page the HEAD cached has its body
+    assert client.head("/api/stories/999999/").status_code == 404
