@@ -100,6 +100,9 @@ def test_the_docs_page_loads_nothing_from_elsewhere(client):
     page = response.content.decode()
     assert "swagger-ui-bundle.js" in page
     assert not re.search(r"""(src|href)=["'](https?:)?//""", page)
+    policy = response["Content-Security-Policy"]
+    script_src = next(part for part in policy.split(";") if part.strip().startswith("script-src"))
+    assert "unsafe" not in script_src and "'unsafe-inline'" in policy
     # collectstatic gathers them with the site's own files (no internet at run time).
     assert finders.find("ninja/swagger-ui-bundle.js")
     assert finders.find("ninja/swagger-ui.css")
