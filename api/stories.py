@@ -126,9 +126,8 @@ def changes(
     since = paging.as_utc(updated_since)
     found = (
         Article.objects.filter(published_q() | Q(status=Article.Status.KILLED))
-        .alias(changed_at=Greatest("modified_at", Coalesce("published_at", "modified_at")))
-        .filter(changed_at__gte=since)
         .annotate(changed_at=Greatest("modified_at", Coalesce("published_at", "modified_at")))
+        .filter(changed_at__gte=since)
     )
     if cursor is not None:
         found = found.filter(paging.after(*paging.decode(cursor)))
