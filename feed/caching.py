@@ -86,11 +86,11 @@ def _cacheable_request(request):
     return request.method in ("GET", "HEAD") and not _signed_in(request)
 
 
-def _page_key(request):
+def _page_key(request, keyed_parameters):
     # The host and scheme are part of the page (canonical and Open Graph addresses are absolute). The
     # script prefix (in request.path) is too, and the path that was routed: a SCRIPT_NAME a client
     # slipped in can then only ever reach its own entry.
-    parameters = [(name, value) for name in KEYED_PARAMETERS for value in request.GET.getlist(name)]
+    parameters = [(name, value) for name in keyed_parameters for value in request.GET.getlist(name)]
     address = repr((request.scheme, request.get_host(), request.path, request.path_info, parameters))
     return f"newsroom:page:{hashlib.sha256(address.encode()).hexdigest()}"
 
@@ -116,11 +116,11 @@ class Lookup:
     response: object
 
 
-def _look_up(request):
+def _look_up(request, keyed_parameters):
     """One round trip: the generation and the page together. A page is stored with the token of the
     generation it was made in, and only a page of the current generation counts."""
     now = timezone.now().timestamp()
-    key = _page_key(request)
+    key = _page_key(request, keyed_parameters)
     found = cache.get_many([STATE_KEY, key])
     state = found.get(STATE_KEY)
     if state is None or not state.is_current(now):
@@ -150,7 +150,7 @@ class ReaderPageCacheMiddleware:
         # Asked last: a session cookie costs a lookup, which other pages (the admin) must not pay twice.
         if not getattr(match.func, "cached_reader_page", False) or not _cacheable_request(request):
             return self.get_response(request)
-        lookup = _look_up(request)
+        lookup = _look_up(request, getattr(match.func, "keyed_parameters", KEYED_PARAMETERS))
         if lookup.response is not None:
             return _public(lookup.response, lookup.seconds)
         request.reader_page_lookup = lookup
@@ -161,9 +161,10 @@ class ReaderPageCacheMiddleware:
         return response
 
 
-def cached_reader_page(view):
+def cached_reader_page(view, keyed_parameters=KEYED_PARAMETERS):
     """Marks a public page as cacheable for anonymous readers (ReaderPageCacheMiddleware serves and
-    stores it) and tells CDNs and browsers how long they may keep it.
+    stores it) and tells CDNs and browsers how long they may keep it. `keyed_parameters`: the query
+    parameters the page reads (the JSON API's filters and cursor), each value its own cached page.
 
     Responses other than 200 and those that set a cookie are never stored. For logged-in staff the
     page is made fresh and marked private.
@@ -188,6 +189,7 @@ def cached_reader_page(view):
         return _public(response, lookup.seconds)
 
     wrapper.cached_reader_page = True
+    wrapper.keyed_parameters = tuple(keyed_parameters)
     return wrapper
 
 

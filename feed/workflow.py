@@ -25,7 +25,7 @@ from reversion.errors import RevertError
 
 from common.times import local_time
 
-from . import events, revisions
+from . import channels, events, revisions
 from .models import Article, Correction
 
 
@@ -128,6 +128,7 @@ def _refuse_unless_ready(article, *, at):
 
 def _record(article, user, message):
     """Saves the story as one revision and logs the change in its admin history."""
+    message = channels.described(message)
     with transaction.atomic(), reversion.create_revision():
         article.save()
         reversion.set_user(user)

@@ -74,6 +74,10 @@ INSTALLED_APPS = [
     "imports",
     # Signed notifications to partners when a story readers can see changes (above feed).
     "webhooks",
+    # The JSON API at /api/ (docs/api.md), above feed, authors, media and live; "ninja" for the docs
+    # page's Swagger UI, served from its own static files rather than a CDN.
+    "ninja",
+    "api",
     # Not newsroom code: demo data, benchmarks, the chaos run and the local admin (manage.py commands).
     "devtools",
 ]
@@ -258,6 +262,9 @@ LOGGING = {
 }
 # How long a reader page is kept in that cache at most; edits and scheduled stories end it sooner.
 NEWSROOM_PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300) if env_bool("CACHE", True) else 0
+# The JSON API's request budget per client (its address; a token's user once the write side exists),
+# as django-ninja's throttles read it: "<requests>/<s|min|hour|day>". Over it: 429 with Retry-After.
+NEWSROOM_API_RATE = os.environ.get("API_RATE", "120/min")
 # What CDNs and browsers are told about reader pages. s-maxage is how stale a CDN copy may be
 # after an edit unless the CDN is purged (docs/deploy.md).
 NEWSROOM_BROWSER_MAX_AGE = env_int("BROWSER_MAX_AGE", 30)

@@ -24,6 +24,7 @@ urlpatterns = [
     path("admin/", include("desk.urls")),
     path("admin/", include("live.desk_urls")),
     path("admin/", admin.site.urls),
+    path("api/", include("api.urls", namespace="api")),
     path("", include("feed.urls")),
     path("", include("live.urls")),
 ]

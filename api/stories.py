@@ -1,0 +1,147 @@
+"""Published stories: the list, one story in full, and the change feed. Article.objects.published() is
+the door, as for reader pages; a story readers cannot see is a 404 here too."""
+
+from datetime import datetime
+from urllib.parse import urlencode
+
+from django.db.models import Q
+from django.db.models.functions import Coalesce, Greatest
+from django.http import Http404
+from ninja import Query, Router
+from taggit.models import Tag
+
+from authors.models import Author
+from feed.models import Article, Section, published_q
+from feed.pagination import keyset_page
+from live.models import LiveUpdate
+
+from . import paging, representations
+from .schemas import ChangePage, Error, StoryDetail, StoryPage
+
+router = Router(tags=["stories"])
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 50
+LIVE_UPDATES_SHOWN = 50
+PageSize = Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Items per page.")
+Since = Query(..., description="ISO 8601 time; one without an offset is UTC.")
+Cursor = Query(None, max_length=40, description="The `next` address's cursor; leave out for the first page.")
+
+
+def _next_address(request, cursor, **parameters):
+    if cursor is None:
+        return None
+    query = {name: value for name, value in parameters.items() if value is not None} | {"cursor": cursor}
+    return request.build_absolute_uri(f"{request.path}?{urlencode(query)}")
+
+
+def _found(queryset, slug, what):
+    found = queryset.filter(slug=slug).first()
+    if found is None:
+        raise Http404(f"No such {what}.")
+    return found
+
+
+def _listing(stories):
+    """What a list item reads (api/representations.py story()), in three queries whatever the page's
+    size: the stories with section, photos and their credits; the bylines with their authors; the tags."""
+    return stories.for_feed().defer("body")
+
+
+@router.get(
+    "/stories/",
+    response={200: StoryPage, 400: Error, 404: Error, 429: Error},
+    summary="Published stories, newest first",
+)
+def list_stories(
+    request,
+    section: str | None = Query(None, description="A section's slug."),
+    tag: str | None = Query(None, description="A topic's slug."),
+    author: str | None = Query(None, description="An author's slug."),
+    cursor: str | None = Cursor,
+    limit: int = PageSize,
+):
+    """Filters combine; an unknown section, topic or author is a 404."""
+    stories = Article.objects.published()
+    if section is not None:
+        stories = stories.filter(section=_found(Section.objects.all(), section, "section"))
+    # A topic or author only unpublished stories have is unknown here, as their reader pages are.
+    if tag is not None:
+        stories = stories.filter(tags=_found(Tag.objects.filter(published_q("article__")), tag, "topic"))
+    if author is not None:
+        bylined = Author.objects.filter(published_q("bylines__article__"))
+        stories = stories.filter(bylines__author=_found(bylined, author, "author"))
+    if cursor is not None:
+        paging.decode(cursor)  # a clear message for a malformed one
+    page = keyset_page(_listing(stories), cursor, limit)
+    return {
+        "items": [representations.story(request, article) for article in page.items],
+        "next": _next_address(request, page.next_cursor, section=section, tag=tag, author=author, limit=limit),
+    }
+
+
+@router.get(
+    "/stories/{int:story_id}/",
+    response={200: StoryDetail, 404: Error, 429: Error},
+    summary="One published story in full",
+)
+def story_detail(request, story_id: int):
+    """With its body, authors' bios and avatars, corrections, related stories and, for a live story,
+    its latest updates. A draft, scheduled, embargoed, killed or trashed story is a 404."""
+    article = Article.objects.published().for_detail().filter(pk=story_id).first()
+    if article is None:
+        raise Http404("No such story.")
+    updates = None
+    if article.live_coverage:
+        updates = list(LiveUpdate.objects.filter(story=article).shown().for_page()[:LIVE_UPDATES_SHOWN])
+        for update in updates:
+            update.story = article  # its address needs the story's slug, which we hold
+    return representations.story_detail(request, article, updates)
+
+
+def _tombstone(article):
+    return {
+        "id": article.pk,
+        "deleted": True,
+        "killed_at": article.killed_at,
+        "changed_at": article.changed_at,
+    }
+
+
+@router.get(
+    "/changes/",
+    response={200: ChangePage, 400: Error, 429: Error},
+    summary="Stories changed since a time, oldest change first",
+)
+def changes(
+    request,
+    updated_since: datetime = Since,
+    cursor: str | None = Cursor,
+    limit: int = PageSize,
+):
+    """Published stories edited (or gone live) since `updated_since`, as in the list, and killed
+    stories as tombstones (`deleted: true`), so that a client can remove them. A story's
+    `changed_at` is its last edit or its publication, whichever is later (a scheduled story changes
+    when it goes live). Poll again with `updated_since` set to the last `changed_at` seen."""
+    since = paging.as_utc(updated_since)
+    found = (
+        Article.objects.filter(published_q() | Q(status=Article.Status.KILLED))
+        .annotate(changed_at=Greatest("modified_at", Coalesce("published_at", "modified_at")))
+        .filter(changed_at__gte=since)
+    )
+    if cursor is not None:
+        found = found.filter(paging.after(*paging.decode(cursor)))
+    entries = list(_listing(found).order_by("changed_at", "pk")[: limit + 1])
+    more = len(entries) > limit
+    entries = entries[:limit]
+    items = [
+        _tombstone(article)
+        if article.status == Article.Status.KILLED
+        else {**representations.story(request, article), "deleted": False, "changed_at": article.changed_at}
+        for article in entries
+    ]
+    next_cursor = paging.encode(entries[-1].changed_at, entries[-1].pk) if more else None
+    return {
+        "items": items,
+        "next": _next_address(request, next_cursor, updated_since=since.isoformat(), limit=limit),
+    }
