@@ -10,9 +10,9 @@ refusal is an EditorialError whose message is written for the editor; NotAllowed
 when the user lacks the permission rather than the story the readiness.
 
 The admin, the bulk actions, the kill and revision pages — and every later way in — call these;
-the rules live nowhere else. `going_live_problems()` is the one list of what a story needs before
-readers may see it; forms that hold a story not yet saved (the admin's, with its byline rows)
-ask it directly.
+the rules live nowhere else. `going_live_problems()` (feed/readiness.py) is the one list of what a
+story needs before readers may see it; forms that hold a story not yet saved (the admin's, with its
+byline rows) ask it directly.
 """
 
 from dataclasses import dataclass
@@ -27,6 +27,7 @@ from common.times import local_time
 
 from . import channels, events, revisions
 from .models import Article, Correction
+from .readiness import going_live_problems, live_edit_problems
 
 
 class EditorialError(Exception):
@@ -70,52 +71,6 @@ def may_publish(user):
 def _require_editing(article, user):
     if not article.can_be_edited_by(user):
         raise NotAllowed("You may not change this story.")
-
-
-# What a story needs.
-
-
-def going_live_problems(article, *, at, byline_count=None, lead_photo_required=True):
-    """Every reason `article`, as it stands (saved or not), may not be seen by readers from `at`.
-
-    `byline_count` is the number of bylines it will have; by default those saved. Returns [] when
-    the story is ready. `lead_photo_required=False` is for stories readers saw elsewhere without
-    one (publish_imported).
-    """
-    if article.is_killed:
-        return ["A killed story cannot be published again; write a new one."]
-    if article.deleted_at is not None:
-        return ["Restore the story from the trash first."]
-    problems = []
-    if not article.summary.strip():
-        problems.append("Write a summary.")
-    photo = article.video_poster if article.is_video else article.lead_photo
-    if photo is not None:
-        # A photo's credit is required by the database; its alt text could still be blank spaces.
-        if not photo.alt_text.strip():
-            problems.append(f"The photo “{photo}” needs alt text.")
-    elif article.is_video:
-        problems.append("Choose a video poster.")
-    # Breaking news goes out as text; a photo can follow.
-    elif not article.is_breaking and lead_photo_required:
-        problems.append("Choose a lead photo.")
-    if byline_count is None:
-        byline_count = article.bylines.count() if article.pk else 0
-    if not byline_count:
-        problems.append("Add at least one byline.")
-    if article.embargo_until and at < article.embargo_until:
-        problems.append(f"This story is under embargo until {local_time(article.embargo_until)}.")
-    return problems
-
-
-def live_edit_problems(article, *, byline_count=None):
-    """What stops a save of a story that is live or scheduled (status published) and stays so: it
-    must keep what it needed to go live, at its own publication time."""
-    if article.status != Article.Status.PUBLISHED:
-        return []
-    if article.published_at is None:
-        return ["A published story needs a publication time."]
-    return going_live_problems(article, at=article.published_at, byline_count=byline_count)
 
 
 def _refuse_unless_ready(article, *, at):

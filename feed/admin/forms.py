@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 from taggit.utils import edit_string_for_tags, parse_tags
 
-from .. import merging, revisions, workflow
+from .. import merging, readiness, revisions
 from ..html import body_text, sanitize_body
 from ..models import Article
 
@@ -82,7 +82,7 @@ class BylineFormSet(forms.BaseInlineFormSet):
         refuse_repeating_rows_not_in_the_form(self, "author", "This author already has a byline on this story.")
         if intent_of(self.request) == "unpublish":
             return
-        if problems := workflow.live_edit_problems(self.instance, byline_count=len(kept_forms(self))):
+        if problems := readiness.live_edit_problems(self.instance, byline_count=len(kept_forms(self))):
             raise forms.ValidationError(
                 [f"This story is published or scheduled, so it must stay ready: {problem}" for problem in problems]
             )

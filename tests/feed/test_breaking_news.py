@@ -9,7 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from feed import workflow
+from feed import readiness, workflow
 from feed.models import Article
 from tests.factories import article_form_data, change_url, make_article, make_draft, make_photo, make_user
 
@@ -23,19 +23,19 @@ def editor():
 
 def test_a_breaking_story_needs_no_lead_photo_to_go_live(editor):
     story = make_draft(lead_photo=None, is_breaking=True)
-    assert workflow.going_live_problems(story, at=timezone.now()) == []
+    assert readiness.going_live_problems(story, at=timezone.now()) == []
     workflow.publish_now(article=story, user=editor)
     assert Article.objects.published().filter(pk=story.pk).exists()
 
 
 def test_any_other_story_still_needs_one():
     story = make_draft(lead_photo=None)
-    assert workflow.going_live_problems(story, at=timezone.now()) == ["Choose a lead photo."]
+    assert readiness.going_live_problems(story, at=timezone.now()) == ["Choose a lead photo."]
 
 
 def test_a_breaking_story_still_needs_everything_else():
     story = make_draft(lead_photo=make_photo(alt_text="  "), is_breaking=True, summary="", authors=[])
-    assert workflow.going_live_problems(story, at=timezone.now()) == [
+    assert readiness.going_live_problems(story, at=timezone.now()) == [
         "Write a summary.",
         f"The photo “{story.lead_photo}” needs alt text.",
         "Add at least one byline.",

@@ -9,7 +9,7 @@ from django.contrib.admin.models import LogEntry
 from django.utils import timezone
 from reversion.models import Version
 
-from feed import workflow
+from feed import readiness, workflow
 from feed.models import Article, Byline, Correction
 from tests.factories import change_url, make_article, make_author, make_photo, make_ready_article, make_user
 
@@ -207,7 +207,7 @@ def test_a_live_story_cannot_be_saved_without_what_it_needed_to_go_live(editor):
     with pytest.raises(workflow.EditorialError, match="Write a summary"):
         workflow.save_changes(article=article, user=editor)
     article.summary = "Back."
-    assert workflow.live_edit_problems(article, byline_count=0) == ["Add at least one byline."]
+    assert readiness.live_edit_problems(article, byline_count=0) == ["Add at least one byline."]
     workflow.save_changes(article=article, user=editor, substantive_update=True)
     assert Article.objects.get(pk=article.pk).updated_at is not None
 
