@@ -3,7 +3,7 @@ from django.contrib import admin, messages
 
 from feed.events import EVENTS
 
-from .models import Delivery, Endpoint, new_secret
+from .models import Delivery, Endpoint, every_event, new_secret
 from .tasks import send_again
 
 
@@ -12,7 +12,10 @@ class EndpointForm(forms.ModelForm):
         label="Address", assume_scheme="https", max_length=500, help_text=Endpoint._meta.get_field("url").help_text
     )
     events = forms.MultipleChoiceField(
-        choices=EVENTS.items(), widget=forms.CheckboxSelectMultiple, help_text="What the partner is told of."
+        choices=EVENTS.items(),
+        initial=every_event,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="What the partner is told of.",
     )
 
     class Meta:
@@ -53,6 +56,10 @@ class DeliveryAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        # A delivery's page is its record, to read; the list's action sends it again.
+        return obj is None and super().has_change_permission(request)
 
     @admin.action(description="Send the selected notifications again", permissions=["change"])
     def deliver_again(self, request, queryset):

@@ -65,3 +65,14 @@ def test_a_failed_delivery_shows_its_error_and_can_be_sent_again(admin_client, d
 def test_an_editor_cannot_see_the_webhooks(client):
     client.force_login(make_user("Editor"))
     assert client.get(reverse("admin:webhooks_endpoint_changelist")).status_code == 403
+
+
+def test_a_new_endpoint_starts_with_every_event_ticked_and_a_delivery_page_is_read_only(admin_client):
+    form = admin_client.get(reverse("admin:webhooks_endpoint_add")).context["adminform"].form
+    assert form["events"].value() == ["story.published", "story.updated", "story.corrected", "story.unpublished",
+                                      "story.killed"]  # fmt: skip
+    endpoint = Endpoint.objects.create(name="Partner app", url="https://partner.example/hooks")
+    delivery = Delivery.objects.create(endpoint=endpoint, event="story.killed", key="k", story_id=7, payload={})
+    page = admin_client.get(reverse("admin:webhooks_delivery_change", args=[delivery.pk]))
+    assert page.status_code == 200 and 'name="_save"' not in page.text
+    assert admin_client.post(reverse("admin:webhooks_delivery_change", args=[delivery.pk]), {}).status_code == 403
