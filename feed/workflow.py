@@ -127,8 +127,9 @@ def _refuse_unless_ready(article, *, at):
 
 
 def _record(article, user, message):
-    """Saves the story as one revision and logs the change in its admin history."""
-    with transaction.atomic(), reversion.create_revision():
+    """Saves the story as one revision and logs the change in its admin history. Called inside the
+    service's transaction, which holds the story's row locked: no savepoint of its own."""
+    with reversion.create_revision(atomic=False):
         article.save()
         reversion.set_user(user)
         reversion.set_comment(message)
