@@ -40,8 +40,8 @@ def test_each_further_post_costs_the_same_few_queries(tmp_path, editor):
     # savepoint (2), lock the row, save the story; for the revision its bylines, their author and
     # related links; the admin log entry; reversion's checks that the story and the byline are there;
     # the revision and its versions; then its old addresses already known; the new ones (one INSERT);
-    # the import record.
-    assert (eleven - one) / 10 == 23
+    # the import record. On PostgreSQL one more: the story's search document, made once.
+    assert (eleven - one) / 10 == 23 + (connection.vendor == "postgresql")
 
 
 def test_an_interruption_commits_the_items_of_its_batch_before_it(tmp_path, editor, monkeypatch):
