@@ -20,6 +20,8 @@ response that sets or deletes a cookie, or varies on Cookie, is never stored.
 
 import hashlib
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import wraps
 from importlib import import_module
@@ -63,11 +65,33 @@ def _next_publication():
     return upcoming.timestamp() if upcoming else None
 
 
+# Inside changes_announced_once(): whether content_changed() was called there; None outside.
+_changes_held = ContextVar("changes_held", default=None)
+
+
 def content_changed():
     """Ends the current generation: now, and again when the transaction commits, so that a page made
     from the old rows in between cannot stay in the cache either."""
+    if (held := _changes_held.get()) is not None:
+        held.append(True)
+        return
     cache.delete(STATE_KEY)
     transaction.on_commit(lambda: cache.delete(STATE_KEY))
+
+
+@contextmanager
+def changes_announced_once():
+    """For many writes in a row (an import): content_changed() within ends the generation once, on
+    leaving, instead of twice for each save. Wrap the transaction, so that leaving follows its commit:
+    no page made before the commit outlives it."""
+    token = _changes_held.set([])
+    try:
+        yield
+    finally:
+        changed = bool(_changes_held.get())
+        _changes_held.reset(token)
+        if changed:
+            content_changed()
 
 
 def _signed_in(request):

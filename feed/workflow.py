@@ -82,9 +82,10 @@ def _refuse_unless_ready(article, *, at):
 
 
 def _record(article, user, message):
-    """Saves the story as one revision and logs the change in its admin history."""
+    """Saves the story as one revision and logs the change in its admin history. Called inside the
+    service's transaction, which holds the story's row locked: no savepoint of its own."""
     message = channels.described(message)
-    with transaction.atomic(), reversion.create_revision():
+    with reversion.create_revision(atomic=False):
         article.save()
         reversion.set_user(user)
         reversion.set_comment(message)
@@ -95,6 +96,12 @@ def _record(article, user, message):
 def _locked(article):
     """The story's row, locked until the transaction ends, so two services cannot interleave."""
     return Article.objects.select_for_update().get(pk=article.pk)
+
+
+def _lock(article):
+    """Locks the story's row as _locked does, for a service that keeps the instance it was given:
+    the row's columns (the body among them) are not read."""
+    Article.objects.select_for_update().values_list("pk", flat=True).get(pk=article.pk)
 
 
 def _apply(article, user, message, change, check=None):
@@ -196,7 +203,7 @@ def publish_imported(*, article, user, at):
     message = "Imported changes." if already else f"Imported as published on {local_time(at)}."
     with transaction.atomic():
         if article.pk:
-            _locked(article)
+            _lock(article)
         return _record(article, user, message)
 
 
@@ -281,7 +288,7 @@ def restore_revision(*, article, version, user):
     message = f"Restored the revision of {local_time(version.revision.date_created)}."
     try:
         with transaction.atomic():
-            _locked(article)
+            _lock(article)
             restored = revisions.restore(article, version, user)
             if problems := live_edit_problems(restored):
                 raise EditorialError("The story is live, and that revision lacks what it needs:", *problems)

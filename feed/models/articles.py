@@ -189,16 +189,22 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.headline)[:200]
-        self.body = sanitize_body(self.body)
-        self.reading_minutes = reading_minutes(self.body)
+        # The text this instance last saved, its body cleaned: saved again unchanged (an imported story
+        # is saved as a draft, then by publish_imported), it needs no cleaning nor search document.
+        saved_text = getattr(self, "_saved_text", None)
+        if saved_text is None or self.body != saved_text[2]:
+            self.body = sanitize_body(self.body)
+            self.reading_minutes = reading_minutes(self.body)
         if not self._state.adding:
             # Every change counts, so an editor holding an older copy is told before overwriting.
             self.version += 1
         super().save(*args, **kwargs)
         using = kwargs.get("using") or router.db_for_write(Article, instance=self)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or {"headline", "summary", "body"} & set(update_fields):
+        text_fields, update_fields = {"headline", "summary", "body"}, kwargs.get("update_fields")
+        text = (self.headline, self.summary, self.body)
+        if (update_fields is None or text_fields & set(update_fields)) and text != saved_text:
             Article.objects.using(using).filter(pk=self.pk).update_search_vectors()
+        self._saved_text = text if update_fields is None or text_fields <= set(update_fields) else None
         self._keep_former_address(using)
 
     def get_absolute_url(self):

@@ -102,9 +102,12 @@ class ArticleQuerySet(models.QuerySet):
 
     def free_slug(self, slug):
         """`slug` if no story has it (trashed ones included), else the first of `slug-2`, `slug-3`, …
-        that none has, cut to fit the field. One query: the slugs that start as it does."""
+        that none has, cut to fit the field. A free slug costs one query on the slug's index; a taken
+        one a second, for the slugs that start as it does (on SQLite that LIKE reads every story)."""
+        if not self.filter(slug=slug).exists():
+            return slug
         max_length = self.model._meta.get_field("slug").max_length
-        taken = set(self.filter(slug__startswith=slug[: max_length - 10]).values_list("slug", flat=True))
+        taken = set(self.filter(slug__startswith=slug[: max_length - 10]).order_by().values_list("slug", flat=True))
         candidate, number = slug, 1
         while candidate in taken:
             number += 1

@@ -34,6 +34,14 @@ def test_a_taken_address_is_refused_with_the_first_free_one_put_in_the_field(edi
     assert Article.objects.filter(slug="shelling-in-kharkiv-3").exists()
 
 
+def test_a_free_address_costs_one_query_on_the_slug_index(django_assert_num_queries):
+    make_article(slug="bridge")
+    with django_assert_num_queries(1):  # is "bridge-reopens" taken?
+        assert Article.objects.free_slug("bridge-reopens") == "bridge-reopens"
+    with django_assert_num_queries(2):  # is "bridge" taken? the slugs that start with "bridge"
+        assert Article.objects.free_slug("bridge") == "bridge-2"
+
+
 def test_the_suggestion_fits_the_field():
     stem = "a" * 200
     make_article(slug=stem)

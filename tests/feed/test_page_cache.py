@@ -189,6 +189,21 @@ def test_a_page_of_an_older_generation_is_not_served(client):
     assert b"After" in client.get("/").content
 
 
+def test_changes_announced_once_end_the_generation_on_leaving_only(client):
+    article = make_article(headline="Before")
+    client.get("/")
+    with caching.changes_announced_once():
+        Article.objects.filter(pk=article.pk).update(headline="After")
+        caching.content_changed()
+        caching.content_changed()
+        assert b"Before" in client.get("/").content  # an import's batch: told when it is committed
+    assert b"After" in client.get("/").content
+    Article.objects.filter(pk=article.pk).update(headline="Later")
+    with caching.changes_announced_once():
+        pass  # nothing changed inside: the generation goes on
+    assert b"After" in client.get("/").content
+
+
 def test_with_the_cache_off_nothing_is_stored(client, settings, django_assert_max_num_queries):
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
     make_article(headline="Story")

@@ -107,6 +107,20 @@ def test_search_vector_is_indexed_and_kept_up_to_date():
 
 
 @postgres_only
+def test_a_story_saved_again_unchanged_keeps_its_search_document_without_making_it_again(
+    django_assert_num_queries,
+):
+    article = make_article(headline="Blackout in Kharkiv")
+    article.status = Article.Status.DRAFT
+    with django_assert_num_queries(1):  # the UPDATE (its address unchanged: no redirect to drop)
+        article.save()
+    article.headline = "Blackout in Sumy"
+    article.save(update_fields=["status"])  # the text not saved: the next save must index it
+    article.save()
+    assert Article.objects.filter(search_vector="sumy").get() == article
+
+
+@postgres_only
 def test_migration_fills_the_vector_of_existing_stories():
     from django.apps import apps
 

@@ -6,6 +6,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
@@ -39,7 +40,7 @@ class Command(BaseCommand):
             megabytes = export.stat().st_size / 1e6
             self.stdout.write(
                 f"Generated {posts:,} posts and {photos:,} photos ({megabytes:.0f} MB of XML) "
-                f"in {time.perf_counter() - started:.0f} s"
+                f"in {time.perf_counter() - started:.0f} s; DEBUG {'on' if settings.DEBUG else 'off'}"
             )
             user = get_user_model().objects.filter(username="bench-importer").first()
             if user is None:
