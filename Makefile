@@ -44,13 +44,13 @@ var/secret-key.txt:
 	umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(64))" > $@
 
 # The tests run in two processes (pytest-xdist), each with its own test database, live server and browser;
-# --dist worksteal keeps both busy to the end, whichever gets the few long tests.
+# --dist worksteal keeps both busy to the end, whichever gets the few long tests. The property tests run
+# in the same session, at 50 examples each: a second session would make both test databases again.
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest -n 2 --dist worksteal --ignore=tests/properties
-	PROPERTY_EXAMPLES=$${PROPERTY_EXAMPLES:-50} $(BIN)/pytest -n 2 tests/properties
+	PROPERTY_EXAMPLES=$${PROPERTY_EXAMPLES:-50} $(BIN)/pytest -n 2 --dist worksteal
 
 # The property tests at their full 1,000 hostile examples per test (make test runs 50 of each; .ci/run
 # runs this too): about 3.5 minutes on two cores on PostgreSQL. FUZZ_TESTS= picks files or tests;
