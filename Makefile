@@ -44,20 +44,21 @@ var/secret-key.txt:
 	umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(64))" > $@
 
 # The tests run in two processes (pytest-xdist), each with its own test database, live server and browser;
-# --dist worksteal keeps both busy to the end, whichever gets the few long tests.
+# --dist worksteal keeps both busy to the end, whichever gets the few long tests. The property tests run
+# in the same session, at 50 examples each: a second session would make both test databases again.
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest -n 2 --dist worksteal --ignore=tests/properties
-	PROPERTY_EXAMPLES=$${PROPERTY_EXAMPLES:-50} $(BIN)/pytest -n 2 tests/properties
+	PROPERTY_EXAMPLES=$${PROPERTY_EXAMPLES:-50} $(BIN)/pytest -n 2 --dist worksteal
 
 # The property tests at their full 1,000 hostile examples per test (make test runs 50 of each; .ci/run
-# runs this too): about 3.5 minutes on two cores on PostgreSQL. FUZZ_TESTS= picks files or tests;
+# runs this too), and every stored-XSS payload in the admin forms (make test types a fifth of them):
+# about 3.5 minutes on two cores on PostgreSQL for the property tests. FUZZ_TESTS= picks files or tests;
 # HYPOTHESIS_SEED= replays the draws of a run that printed that seed (.ci/run prints one).
-FUZZ_TESTS ?= tests/properties
+FUZZ_TESTS ?= tests/properties tests/test_xss_forms.py
 fuzz: $(STAMP)
-	PROPERTY_EXAMPLES=$${PROPERTY_EXAMPLES:-1000} $(BIN)/pytest -n 2 $(FUZZ_TESTS) \
+	PROPERTY_EXAMPLES=$${PROPERTY_EXAMPLES:-1000} XSS_PAYLOADS=all $(BIN)/pytest -n 2 $(FUZZ_TESTS) \
 		$(if $(HYPOTHESIS_SEED),--hypothesis-seed=$(HYPOTHESIS_SEED))
 
 # Known vulnerabilities in every pin of requirements.txt, from PyPI's advisory data (needs the internet).

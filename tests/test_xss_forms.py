@@ -1,6 +1,7 @@
-"""Every stored-XSS payload (tests/xss/payloads.txt) typed into the admin's forms and the search box:
-each is saved or refused with a form error, never a 500, and no link to a non-web address is kept.
-The browser test (tests/browser/test_xss.py) then proves that what is saved never runs."""
+"""Stored-XSS payloads (tests/xss/payloads.txt) typed into the admin's forms and the search box: each is
+saved or refused with a form error, never a 500, and no link to a non-web address is kept. `make test`
+types a fifth of them, `make fuzz` (and so CI) every one (tests.xss.form_payloads). The browser test
+(tests/browser/test_xss.py) then proves that what is saved never runs."""
 
 import pytest
 from django.urls import reverse
@@ -18,11 +19,11 @@ from tests.factories import (
     make_section,
     related_link_forms,
 )
-from tests.xss import load_payloads
+from tests.xss import form_payloads, load_payloads
 
 pytestmark = pytest.mark.django_db
 
-PAYLOADS = load_payloads()
+PAYLOADS = form_payloads()
 
 
 def url_value(text):
@@ -114,7 +115,7 @@ def test_every_payload_as_a_search_query_gets_a_page(client):
 def test_payloads_in_photo_alt_text_and_caption_are_saved_or_refused(admin_client):
     """A sample (each upload builds renditions); the browser test covers every payload in these fields."""
     credit = make_credit()
-    sample = PAYLOADS[::30]
+    sample = load_payloads()[::30]
     for _number, text in sample:
         data = {"image": image_file(), "alt_text": text, "caption": text, "credit": credit.pk}
         data |= {"focal_x": "0.5", "focal_y": "0.5", "crops-TOTAL_FORMS": "0", "crops-INITIAL_FORMS": "0"}

@@ -82,8 +82,9 @@ def test_two_updates_are_counted_and_a_page_with_nothing_new_stays_quiet(site, p
     story, editor = live_story
     polls = []
     page.on("response", lambda response: polls.append(response.status) if "/poll/" in response.url else None)
-    page.goto(f"{site}/live/{story.slug}/")
-    page.wait_for_timeout(3_500)
+    # Polled every second: waits until the first poll that found nothing new (a 304), not a fixed 3.5 s.
+    with page.expect_response(lambda response: "/poll/" in response.url and response.status == 304):
+        page.goto(f"{site}/live/{story.slug}/")
     assert polls and set(polls) <= {200, 304} and 304 in polls
     assert page.get_by_role("button", name=re.compile("new update")).is_hidden()
     services.post_update(article=story, user=editor, body="<p>One.</p>")

@@ -33,11 +33,12 @@ def open_story(browser, site, transactional_db):
         return page
 
     yield open_as
-    for context in contexts:
-        for page in context.pages:
-            page.wait_for_timeout(2_000)  # an autosave waits 1.5 s after the last key
-            page.wait_for_load_state("networkidle")
-            page.goto("about:blank")
+    pages = [page for context in contexts for page in context.pages]
+    if pages:
+        pages[0].wait_for_timeout(2_000)  # an autosave waits 1.5 s after the last key, in every page at once
+    for page in pages:
+        page.wait_for_load_state("networkidle")
+        page.goto("about:blank")
     deadline = time.monotonic() + 10
     while EditingSession.objects.exists() and time.monotonic() < deadline:
         time.sleep(0.1)
