@@ -8,13 +8,24 @@ from common.web_addresses import web_address
 from media.models import storage_url
 
 
+def absolute(request, address):
+    """What request.build_absolute_uri(address) gives for a path of this site (already quoted, as reverse()
+    and the storage give them) or an address elsewhere (the object store, a CDN), without working out the
+    origin again for each of the hundreds of addresses in a list."""
+    if not address.startswith("/"):
+        return address
+    if not hasattr(request, "site_origin"):
+        request.site_origin = request.build_absolute_uri("/")[:-1]
+    return request.site_origin + address
+
+
 def photo(request, photo, caption="", *, with_credit=True):
     """`with_credit=False` where the credit is not loaded (an avatar's: the author box shows none)."""
     if photo is None:
         return None
     credit = photo.credit if with_credit else None
     return {
-        "url": request.build_absolute_uri(photo.url),
+        "url": absolute(request, photo.url),
         "width": photo.width,
         "height": photo.height,
         "alt_text": photo.alt_text,
@@ -32,9 +43,7 @@ def photo(request, photo, caption="", *, with_credit=True):
                 {
                     "width": entry["width"],
                     "height": entry["height"],
-                    "files": {
-                        kind: request.build_absolute_uri(storage_url(name)) for kind, name in entry["files"].items()
-                    },
+                    "files": {kind: absolute(request, storage_url(name)) for kind, name in entry["files"].items()},
                 }
                 for entry in sorted(entries, key=lambda entry: entry["width"])
             ]
@@ -44,11 +53,11 @@ def photo(request, photo, caption="", *, with_credit=True):
 
 
 def named(request, thing):
-    return {"name": thing.name, "slug": thing.slug, "url": request.build_absolute_uri(thing.get_absolute_url())}
+    return {"name": thing.name, "slug": thing.slug, "url": absolute(request, thing.get_absolute_url())}
 
 
 def tag(request, tag):
-    return {"name": tag.name, "slug": tag.slug, "url": request.build_absolute_uri(reverse("feed:tag", args=[tag.slug]))}
+    return {"name": tag.name, "slug": tag.slug, "url": absolute(request, reverse("feed:tag", args=[tag.slug]))}
 
 
 def author(request, author):
@@ -68,7 +77,7 @@ def story(request, article):
         "id": article.pk,
         "headline": article.headline,
         "slug": article.slug,
-        "url": request.build_absolute_uri(article.get_absolute_url()),
+        "url": absolute(request, article.get_absolute_url()),
         "summary": article.summary,
         "section": named(request, article.section),
         "tags": [tag(request, item) for item in article.sorted_tags],
@@ -88,7 +97,7 @@ def related(request, link):
     return {
         "story_id": target.pk if target else None,
         "title": link.label,
-        "url": request.build_absolute_uri(link.href),
+        "url": absolute(request, link.href),
         "summary": link.teaser,
     }
 
@@ -96,7 +105,7 @@ def related(request, link):
 def live_update(request, update):
     return {
         "id": update.pk,
-        "url": request.build_absolute_uri(update.get_absolute_url()),
+        "url": absolute(request, update.get_absolute_url()),
         "posted_at": update.posted_at,
         "edited_at": update.edited_at,
         "headline": update.headline,
