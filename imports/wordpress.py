@@ -7,16 +7,13 @@ at a time; state changes go through feed.workflow's services.
 """
 
 import sys
-from collections import Counter
 from contextlib import nullcontext
-from dataclasses import dataclass, field
 from itertools import islice
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import reversion
 from django.core.exceptions import ValidationError
-from django.core.files import File
 from django.db import reset_queries, transaction
 from django.urls import Resolver404, resolve
 from django.utils import timezone
@@ -28,62 +25,16 @@ from feed import workflow
 from feed.caching import changes_announced_once, content_changed
 from feed.models import Article, Byline, Redirect, Section
 from feed.video import video_embed_url
-from media.images import read_credit, validate_image_upload
-from media.models import Photo, PhotoCredit
 
 from .bodies import convert_body, plain_text, summary_from
 from .models import ImportedItem
+from .photos import PhotoImport, uploads_path
+from .report import Report
 from .wxr import Channel, read_export
 
-PLACEHOLDER_CREDIT = "Credit needed (imported from WordPress)"
 DEFAULT_SECTION = "Archive"
-UPLOADS = "wp-content/uploads/"
-IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"}
 # Items per transaction: on SQLite a commit is a sync to disk, about 7 ms.
 COMMIT_EVERY = 100
-
-
-@dataclass
-class Report:
-    imported: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    skipped: list = field(default_factory=list)  # (wp id, title, reason)
-    statuses: Counter = field(default_factory=Counter)
-    photos_imported: int = 0
-    photos_without_credit: list = field(default_factory=list)
-    photos_missing: list = field(default_factory=list)
-    redirects_made: int = 0
-    unknown_shortcodes: Counter = field(default_factory=Counter)
-    sticky: list = field(default_factory=list)
-    without_lead_photo: list = field(default_factory=list)
-    notes: list = field(default_factory=list)  # (wp id, title, what happened)
-    items_read: int = 0
-    attachments: int = 0
-
-    def lines(self):
-        yield f"Items read: {self.items_read} (attachments among them: {self.attachments})"
-        yield f"Stories imported: {self.imported}, updated: {self.updated}, unchanged: {self.unchanged}"
-        yield "By status here: " + (", ".join(f"{k} {v}" for k, v in sorted(self.statuses.items())) or "none")
-        yield f"Skipped: {len(self.skipped)}"
-        yield from (f"  #{wp_id} “{title}”: {reason}" for wp_id, title, reason in self.skipped)
-        yield f"Photos imported: {self.photos_imported}"
-        if self.photos_imported:
-            yield "  Their renditions are queued: the task worker builds them; pages show the originals until then"
-        yield f"Photos with a placeholder credit (“{PLACEHOLDER_CREDIT}”), to check: {len(self.photos_without_credit)}"
-        yield from (f"  {name}" for name in self.photos_without_credit)
-        yield f"Photos not found in the media folder: {len(self.photos_missing)}"
-        yield from (f"  {name}" for name in self.photos_missing)
-        yield f"Redirects made: {self.redirects_made}"
-        yield "Unknown shortcodes (removed, their text kept): " + (
-            ", ".join(f"[{name}] ×{count}" for name, count in self.unknown_shortcodes.most_common()) or "none"
-        )
-        yield f"Sticky posts (nothing here pins a story; pin them on the desk if wanted): {len(self.sticky)}"
-        yield from (f"  #{wp_id} “{title}”" for wp_id, title in self.sticky)
-        yield f"Published without a lead photo: {len(self.without_lead_photo)}"
-        yield from (f"  #{wp_id} “{title}”" for wp_id, title in self.without_lead_photo)
-        yield f"Notes: {len(self.notes)}"
-        yield from (f"  #{wp_id} “{title}”: {note}" for wp_id, title, note in self.notes)
 
 
 def read_section_mapping(path):
@@ -103,7 +54,7 @@ def read_section_mapping(path):
     return {category: sections[slug] for category, slug in mapping.items()}
 
 
-class WordPressImport:
+class WordPressImport(PhotoImport):
     def __init__(self, export, *, user, media_dir=None, sections=None, progress=None):
         self.export = Path(export)
         self.user = user
@@ -392,99 +343,6 @@ class WordPressImport:
         Redirect.objects.bulk_create(Redirect(old_path=path, article=article, target_path="") for path in paths)
         self.report.redirects_made += len(paths)
 
-    # Photos.
-
-    def _lead_photo(self, item, image_urls, *, dry_run):
-        thumbnail = item.meta.get("_thumbnail_id", "")
-        candidates = [int(thumbnail)] if thumbnail.isdigit() else []
-        for url in image_urls:
-            path = uploads_path(url)
-            candidates.append(self.attachment_ids_by_path.get(path) or self.attachment_ids_by_path.get(_original(path)))
-        for wp_id in candidates:
-            if wp_id in self.attachments and (photo := self._photo(wp_id, dry_run=dry_run)):
-                return photo
-        return None
-
-    def _photo(self, wp_id, *, dry_run):
-        if wp_id in self.photos:
-            return self.photos[wp_id]
-        attachment = self.attachments[wp_id]
-        record = ImportedItem.objects.filter(source=self.source, source_id=wp_id).select_related("photo").first()
-        if record and record.photo and record.fingerprint == attachment.fingerprint:
-            self.photos[wp_id] = record.photo
-            return record.photo
-        relative = self._upload_path(attachment)
-        path = (self.media_dir / relative) if self.media_dir and relative else None
-        self.photos[wp_id] = None
-        if PurePosixPath(relative).suffix.lower() not in IMAGE_EXTENSIONS:
-            self.report.notes.append((wp_id, relative, "not an image: not imported"))
-            return None
-        if path is not None and not _inside(path, self.media_dir):
-            self.report.notes.append((wp_id, relative, "refused: its file name leads outside the media folder"))
-            return None
-        if path is None or not path.is_file():
-            self.report.photos_missing.append(relative or attachment.attachment_url or f"attachment #{wp_id}")
-            return None
-        photo = None
-        with path.open("rb") as handle:
-            upload = File(handle, name=path.name)
-            try:
-                validate_image_upload(upload)
-            except ValidationError as error:
-                self.report.notes.append((wp_id, relative, f"photo refused: {' '.join(error.messages)}"))
-                return None
-            title = plain_text(attachment.title)
-            alt = attachment.meta.get("_wp_attachment_image_alt", "").strip() or title or path.stem
-            with transaction.atomic():  # the photo, its credit and the record of its import
-                credit = self._credit(read_credit(upload), relative)
-                if not dry_run:
-                    photo = record.photo if record and record.photo else Photo(uploaded_by=self.user)
-                    photo.alt_text = alt[:250]
-                    photo.caption = plain_text(attachment.excerpt)[:300]
-                    photo.credit = credit
-                    if photo.pk is None:
-                        photo.image = upload
-                    photo.save()
-                    ImportedItem.objects.update_or_create(
-                        source=self.source,
-                        source_id=wp_id,
-                        defaults={
-                            "kind": ImportedItem.Kind.ATTACHMENT,
-                            "photo": photo,
-                            "fingerprint": attachment.fingerprint,
-                        },
-                    )
-        self.report.photos_imported += 1
-        self.photos[wp_id] = photo
-        return photo
-
-    def _credit(self, found, relative):
-        if found["photographer"] or found["source"]:
-            credit = PhotoCredit.objects.filter(
-                photographer__iexact=found["photographer"], source__iexact=found["source"]
-            ).first()
-            return credit or PhotoCredit.objects.create(**found)
-        self.report.photos_without_credit.append(relative)
-        credit, _ = PhotoCredit.objects.get_or_create(photographer="", source=PLACEHOLDER_CREDIT)
-        return credit
-
-
-def uploads_path(url):
-    """A file's path under the uploads folder from its address: what follows wp-content/uploads/, or
-    (WordPress.com, whose files are at files.wordpress.com/2024/01/…) the whole path."""
-    path = unquote(urlsplit(url).path)
-    return (path.split(UPLOADS, 1)[1] if UPLOADS in path else path).lstrip("/")
-
-
-def _original(path):
-    """WordPress's resized copy 'a-300x200.jpg' names its original 'a.jpg'."""
-    pure = PurePosixPath(path)
-    stem = pure.stem
-    head, _, size = stem.rpartition("-")
-    if head and "x" in size and size.replace("x", "").isdigit():
-        return str(pure.with_name(head + pure.suffix))
-    return path
-
 
 def _is_one_of_our_pages(path):
     """Whether this site answers at `path` by itself (the home page, /video/, …): a redirect there
@@ -494,10 +352,6 @@ def _is_one_of_our_pages(path):
     except Resolver404:
         return False
     return not match.kwargs and "?" not in path
-
-
-def _inside(path, folder):
-    return folder is not None and path.resolve().is_relative_to(folder.resolve())
 
 
 def print_progress(done, total, stream=sys.stderr):
