@@ -9,7 +9,7 @@ from ninja.errors import ValidationError
 
 from feed.workflow import EditorialError, NotAllowed
 
-from . import writes  # noqa: F401  (adds the write side to the stories router)
+from . import photos, writes  # noqa: F401  (add the write side to the stories router)
 from .directory import router as directory_router
 from .renderers import ExactTimeRenderer
 from .services import StaleVersion, UnknownReference
