@@ -10,7 +10,9 @@ import os
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -31,7 +33,15 @@ by_schema = settings(max_examples=EXAMPLES, deadline=None, print_blob=True, supp
 @pytest.fixture
 def api_schema(world, settings):
     settings.NEWSROOM_API_RATE = "100000/min"  # the budget is tested in tests/api; here every request runs
-    return schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+    # Requests go straight to the WSGI application, not through Django's test client; like the client, keep
+    # each request's end from closing the connection, or the test's transaction goes with it (PostgreSQL).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
