@@ -6,16 +6,17 @@ Nothing here runs on a page request; pages read the rendition list stored on the
 import hashlib
 import io
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.template.defaultfilters import filesizeformat
 from PIL import ExifTags, Image, ImageOps, IptcImagePlugin, UnidentifiedImageError
 
-from .jpeg import MalformedJPEG, strip_metadata
+from .jpeg import MalformedJPEG, write_without_metadata
 
 MAX_UPLOAD_BYTES = 25 * 1024 * 1024
 MAX_PIXELS = 60_000_000
@@ -177,17 +178,21 @@ def clean_original(file):
     Only pixels (and the colour profile, which is not personal data) are written out, so EXIF,
     GPS, IPTC and XMP cannot survive. An upright RGB or greyscale JPEG keeps its own compressed
     pixels (media/jpeg.py: nothing decoded, no generation loss); anything else is decoded and
-    re-encoded. Returns (ContentFile, width, height).
+    re-encoded. Returns (File, width, height); the caller closes the file.
     """
     file.seek(0)
     with Image.open(file) as image:
         image_format = image.format
         if image_format == "JPEG" and image.mode in {"RGB", "L"} and not is_rotated(image):
             file.seek(0)
+            cleaned = tempfile.TemporaryFile()  # noqa: SIM115 (returned open, for the caller to close)
             try:
-                return ContentFile(strip_metadata(file.read())), image.width, image.height
+                write_without_metadata(file.read(), cleaned)
             except MalformedJPEG:
-                pass  # re-encoded below from what the decoder makes of it, as any other file
+                cleaned.close()  # re-encoded below from what the decoder makes of it, as any other file
+            else:
+                cleaned.seek(0)
+                return File(cleaned), image.width, image.height
         icc_profile = image.info.get("icc_profile")
         frames = []
         if getattr(image, "is_animated", False) and image_format in {"GIF", "WEBP"}:

@@ -247,7 +247,8 @@ class Photo(models.Model):
         stored_name = self.image.name
         with self.image.open("rb") as upload:
             cleaned, width, height = clean_original(upload)
-        self.image.save(PurePath(stored_name).name, cleaned, save=False)
+        with cleaned:
+            self.image.save(PurePath(stored_name).name, cleaned, save=False)
         # Set after saving: the field would otherwise measure the upload, which may be rotated.
         self.width, self.height = width, height
         if already_stored:

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from PIL import Image
 
+from devtools.bench.processes import peak_rss_mb
 from media.images import read_credit, validate_image_upload
 from media.models import Photo, PhotoCredit
 
@@ -20,13 +21,6 @@ def synthetic_jpeg(width, height):
     buffer = io.BytesIO()
     Image.blend(image, noise, 0.25).save(buffer, "JPEG", quality=90)
     return buffer.getvalue()
-
-
-def peak_rss_mb():
-    # VmHWM, not getrusage's ru_maxrss: Linux carries ru_maxrss over from the parent across exec.
-    with open("/proc/self/status") as status:
-        line = next(line for line in status if line.startswith("VmHWM:"))
-    return int(line.split()[1]) / 1024
 
 
 class Command(BaseCommand):
