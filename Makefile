@@ -53,10 +53,10 @@ test: $(STAMP)
 	PROPERTY_EXAMPLES=$${PROPERTY_EXAMPLES:-50} $(BIN)/pytest -n 2 --dist worksteal
 
 # The property tests at their full 1,000 hostile examples per test (make test runs 50 of each; .ci/run
-# runs this too), and every stored-XSS payload in the admin forms (make test types a fifth of them):
+# runs this too), and every stored-XSS payload in the admin forms and in Chromium's pages (make test a fifth of them):
 # about 3.5 minutes on two cores on PostgreSQL for the property tests. FUZZ_TESTS= picks files or tests;
 # HYPOTHESIS_SEED= replays the draws of a run that printed that seed (.ci/run prints one).
-FUZZ_TESTS ?= tests/properties tests/test_xss_forms.py
+FUZZ_TESTS ?= tests/properties tests/test_xss_forms.py tests/browser/test_xss.py
 fuzz: $(STAMP)
 	PROPERTY_EXAMPLES=$${PROPERTY_EXAMPLES:-1000} XSS_PAYLOADS=all $(BIN)/pytest -n 2 $(FUZZ_TESTS) \
 		$(if $(HYPOTHESIS_SEED),--hypothesis-seed=$(HYPOTHESIS_SEED))

@@ -16,10 +16,10 @@ def load_payloads():
     return list(enumerate(payloads, start=1))
 
 
-def form_payloads():
-    """What tests/test_xss_forms.py types, one request per payload: every fifth payload (each family keeps
-    three or more) under `make test`, every payload with XSS_PAYLOADS=all, as `make fuzz` (so CI) runs it.
-    The browser test (tests/browser/test_xss.py) always renders every payload."""
+def payloads_of_this_run():
+    """What tests/test_xss_forms.py types and tests/browser/test_xss.py renders: every fifth payload (each
+    family keeps three or more) under `make test`, every payload with XSS_PAYLOADS=all, as `make fuzz`
+    (so CI) runs them."""
     payloads = load_payloads()
     if os.environ.get("XSS_PAYLOADS", "sample") == "all":
         return payloads
