@@ -16,6 +16,20 @@ BODY_ATTRIBUTES = {"a": {"href", "title"}, "q": {"cite"}, "blockquote": {"cite"}
 VOID_TAGS = {"br", "hr"}
 BLOCK_TAGS = {"p", "h2", "h3", "h4", "blockquote", "ul", "ol", "hr", "figure"}
 
+# What the prose editor offers for a story's body: a subset of what sanitize_body keeps.
+BODY_EDITOR_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Heading": {"levels": [2, 3]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "HardBreak": True,
+    "History": True,
+}
+
 WORDS_PER_MINUTE = 200
 WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
 

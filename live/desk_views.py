@@ -108,21 +108,16 @@ def edit(request, article_id, update_id):
     if not services.may_change(update, request.user):
         raise PermissionDenied
     form = EditUpdateForm(request.POST or None, instance=update)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.edit_update(update=update, user=request.user, **form.cleaned_data)
-            except workflow.EditorialError as refusal:
-                messages.error(request, f"Not saved: {refusal}")
-                status = 409
-            else:
-                messages.success(request, "The update is saved; readers see that it was edited.")
-                return _back_to_desk(article)
-        else:
-            status = 400
-    return _render(
-        request, "live/edit_update.html", article, form, title="Edit the update", update=update, status=status
+    return _update_form_step(
+        request,
+        article,
+        update,
+        form,
+        change=lambda data: services.edit_update(update=update, user=request.user, **data),
+        refused="Not saved",
+        done="The update is saved; readers see that it was edited.",
+        template="live/edit_update.html",
+        title="Edit the update",
     )
 
 
@@ -131,23 +126,36 @@ def correct(request, article_id, update_id):
     update = _update(article, update_id)
     if not workflow.may_publish(request.user):
         raise PermissionDenied("Corrections are for editors.")
-    form = CorrectionForm(request.POST or None)
+    return _update_form_step(
+        request,
+        article,
+        update,
+        CorrectionForm(request.POST or None),
+        change=lambda data: services.correct_update(update=update, user=request.user, text=data["text"]),
+        refused="No correction appended",
+        done="The correction is appended to the update.",
+        template="live/correct_update.html",
+        title="Correct the update",
+    )
+
+
+def _update_form_step(request, article, update, form, *, change, refused, done, template, title):
+    """A form about one update: shown (GET); posted, the change made through the services and back to
+    the desk, or the form again with what was typed: 400 when invalid, 409 when the services refuse."""
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.correct_update(update=update, user=request.user, text=form.cleaned_data["text"])
+                change(form.cleaned_data)
             except workflow.EditorialError as refusal:
-                messages.error(request, f"No correction appended: {refusal}")
+                messages.error(request, f"{refused}: {refusal}")
                 status = 409
             else:
-                messages.success(request, "The correction is appended to the update.")
+                messages.success(request, done)
                 return _back_to_desk(article)
         else:
             status = 400
-    return _render(
-        request, "live/correct_update.html", article, form, title="Correct the update", update=update, status=status
-    )
+    return _render(request, template, article, form, title=title, update=update, status=status)
 
 
 @require_POST

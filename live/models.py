@@ -6,7 +6,7 @@ from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 
 from authors.models import Author
-from feed.html import sanitize_body
+from feed.html import BODY_EDITOR_EXTENSIONS, sanitize_body
 from feed.models import Article, published_q
 from media.models import Photo
 
@@ -37,18 +37,9 @@ class LiveUpdate(models.Model):
     posted_at = models.DateTimeField(default=timezone.now, editable=False)
     authors = models.ManyToManyField(Author, related_name="live_updates", blank=True)
     headline = models.CharField(max_length=150, blank=True, help_text="Optional: a few words in bold above the update.")
+    # An update is a few paragraphs under the story's headline: no headings of its own.
     body = ProseEditorField(
-        extensions={
-            "Bold": True,
-            "Italic": True,
-            "BulletList": True,
-            "OrderedList": True,
-            "ListItem": True,
-            "Blockquote": True,
-            "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
-            "HardBreak": True,
-            "History": True,
-        },
+        extensions={name: value for name, value in BODY_EDITOR_EXTENSIONS.items() if name != "Heading"},
         sanitize=sanitize_body,
     )
     photo = models.ForeignKey(Photo, on_delete=models.PROTECT, null=True, blank=True, related_name="live_updates")

@@ -13,7 +13,7 @@ from authors.models import Author
 from media.models import Photo
 
 from ..addresses import page_address
-from ..html import reading_minutes, sanitize_body, split_blocks
+from ..html import BODY_EDITOR_EXTENSIONS, reading_minutes, sanitize_body, split_blocks
 from ..search import PortableGinIndex
 from ..video import video_embed_url
 from .querysets import TRASH_DAYS, ArticleQuerySet, Status, published_q
@@ -49,18 +49,7 @@ class Article(models.Model):
         help_text="One or two sentences for the feed, teasers and search results. Needed to publish.",
     )
     body = ProseEditorField(
-        extensions={
-            "Bold": True,
-            "Italic": True,
-            "Heading": {"levels": [2, 3]},
-            "BulletList": True,
-            "OrderedList": True,
-            "ListItem": True,
-            "Blockquote": True,
-            "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
-            "HardBreak": True,
-            "History": True,
-        },
+        extensions=BODY_EDITOR_EXTENSIONS,
         sanitize=sanitize_body,
         help_text="The story. Paragraphs, quotes, lists and links are kept; other markup is removed.",
     )
