@@ -11,7 +11,7 @@ from django.db import connection
 from django.utils import timezone
 
 from feed.models import Article
-from feed.search import clean_query
+from feed.search import clean_query, search_page
 from tests.factories import make_article, make_author, make_photo, make_section
 
 pytestmark = pytest.mark.django_db
@@ -130,6 +130,36 @@ def test_migration_fills_the_vector_of_existing_stories():
     with connection.schema_editor() as editor:
         migration.fill_search_vectors(apps, editor)
     assert Article.objects.filter(search_vector="ferry").exists()
+
+
+@postgres_only
+def test_a_search_is_planned_for_its_words_every_time():
+    """With prepared statements on, PostgreSQL plans a query run often enough once for any words,
+    and that plan sorted every match of a common word by date (feed.search.planned_for_its_words)."""
+    make_article(headline="Drone attack")
+    stories = Article.objects.published().for_listing()
+
+    def prepared(fragment):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s", [f"%{fragment}%"])
+            return cursor.fetchone()[0]
+
+    for _ in range(12):
+        assert len(search_page(stories, "drone", None, 20).items) == 1
+    assert prepared("ts_rank") == 0
+    for _ in range(12):  # other queries are still prepared
+        assert Article.objects.filter(slug="prepared-or-not").count() == 0
+    assert prepared("prepared-or-not") + prepared('"feed_article"."slug" = $1') == 1
+
+
+@postgres_only
+def test_search_documents_are_stored_in_the_row():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute"
+            " WHERE attrelid = 'feed_article'::regclass AND attname = 'search_vector'"
+        )
+        assert cursor.fetchone() == ("m",)
 
 
 def test_filters_by_section_and_author(client):
