@@ -184,7 +184,7 @@ def planned_for_its_words(connection):
     prepared statements on (settings.py), PostgreSQL soon plans a query once for any parameters, and
     that plan cannot know how many stories the words match: it took the GIN index and sorted every
     match by date (180 ms for a word in 45,000 of 100,000 stories), where walking the feed index
-    newest first stops after the candidates (14 ms). Planning each search costs about 2 ms."""
+    newest first stops after the candidates (14 ms). Planning each search costs 1 to 2 ms."""
     if connection.vendor != "postgresql":
         yield
         return
@@ -214,11 +214,11 @@ def search_page(queryset, text, cursor, size):
     index and a sort for a rare one. The best match older than them is not found; docs/performance.md
     says how often that changes the first page.
 
-    Keyset on (rank, id) within those candidates rather than OFFSET: the database stops after
-    size + 1 rows of its sort. The cursor carries the first page's time, and the candidates are the
-    newest matches published by then: a story published while the reader pages can neither push a
-    candidate out (skipped) nor come in above the cursor (repeating the last result of a page).
-    Each item gets `snippet_parts` (headline_parts()).
+    Keyset on (rank, id) within those candidates rather than OFFSET: no result comes twice, and the
+    database stops after size + 1 rows of its sort. The cursor carries the first page's time, and
+    the candidates are the newest matches published by then, so a story published while the reader
+    pages cannot push a candidate out of them (it would be skipped). Each item gets `snippet_parts`
+    (headline_parts()).
     """
     connection = connections[queryset.db]
     vendor = connection.vendor
