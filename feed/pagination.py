@@ -17,10 +17,13 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 CURSOR_RE = re.compile(r"(-?\d{1,17})-(\d{1,18})", re.ASCII)
 
 
+def micros_since_epoch(when):
+    delta = when - EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
 def encode_cursor(article):
-    delta = article.published_at - EPOCH
-    micros = (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
-    return f"{micros}-{article.pk}"
+    return f"{micros_since_epoch(article.published_at)}-{article.pk}"
 
 
 def decode_cursor(value):

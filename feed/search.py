@@ -6,20 +6,27 @@ PostgreSQL: a stored, weighted tsvector (headline A, summary B, body text C) wit
 databases (SQLite in development) get a plain fallback: every word must appear in the headline,
 summary or body, ranked with the same weights.
 
-Results are paged with a keyset cursor on (rank, id): see `search_page`.
+Only the newest matches are ranked (settings.NEWSROOM_SEARCH_CANDIDATES), and results are paged
+with a keyset cursor on (rank, id) within them: see `search_page`.
 """
 
 import html
 import math
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import BadRequest
 from django.db import connections, models
 from django.db.models import F, Func, Q, Value
 from django.db.models.functions import Cast, Coalesce
+from django.utils import timezone
+
+from .pagination import EPOCH, micros_since_epoch
 
 SEARCH_CONFIG = "english"
 MAX_QUERY_LENGTH = 200
@@ -77,12 +84,24 @@ def fallback_words(text):
     return list(dict.fromkeys(word.lower() for word in WORD_RE.findall(text)))[:MAX_FALLBACK_WORDS]
 
 
-def search(queryset, text, vendor):
-    """`queryset` narrowed to the stories matching `text`, annotated with `rank` (higher is better)
-    and, on PostgreSQL, `snippet` (ts_headline output; read it with `headline_parts`)."""
+def matching(queryset, text, vendor):
+    """`queryset` narrowed to the stories matching `text`."""
+    if vendor == "postgresql":
+        return queryset.filter(search_vector=SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG))
+    words = fallback_words(text)
+    if not words:  # only punctuation or symbols: nothing to look for
+        return queryset.none()
+    for word in words:
+        queryset = queryset.filter(Q(headline__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word))
+    return queryset
+
+
+def ranked(queryset, text, vendor):
+    """`queryset` annotated with `rank` for `text` (higher is better) and, on PostgreSQL, `snippet`
+    (ts_headline output; read it with `headline_parts`)."""
     if vendor == "postgresql":
         query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-        return queryset.filter(search_vector=query).annotate(
+        return queryset.annotate(
             # ts_rank is a float4, which comes back as its shortest text ("0.0607927") and then no
             # longer equals itself in a cursor; as a float8 it round-trips exactly.
             rank=Cast(SearchRank(F("search_vector"), query), models.FloatField()),
@@ -98,12 +117,8 @@ def search(queryset, text, vendor):
                 fragment_delimiter=" … ",
             ),
         )
-    words = fallback_words(text)
-    if not words:  # only punctuation or symbols: nothing to look for
-        return queryset.annotate(rank=Value(0.0, output_field=models.FloatField())).none()
     rank = Value(0.0)
-    for word in words:
-        queryset = queryset.filter(Q(headline__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word))
+    for word in fallback_words(text):
         for field, weight in WEIGHTS.items():
             rank += models.Case(
                 models.When(**{f"{field}__icontains": word}, then=Value(weight)),
@@ -142,20 +157,45 @@ def highlight_words(text, words):
     return [(part, is_match) for part, is_match in parts if part]
 
 
-# "<rank>:<id>": rank as Python's repr of a float (round-trips exactly), id as digits.
-CURSOR_RE = re.compile(r"(\d{1,20}(?:\.\d{1,20})?(?:e-?\d{1,3})?):(\d{1,18})", re.ASCII)
+# "<rank>:<id>:<as of>": rank as Python's repr of a float (round-trips exactly), id as digits, and
+# the first page's time in microseconds since the epoch (at most 16 digits: before the year 2286).
+# Links made before the time was added have no third part.
+CURSOR_RE = re.compile(r"(\d{1,20}(?:\.\d{1,20})?(?:e-?\d{1,3})?):(\d{1,18})(?::(\d{1,16}))?", re.ASCII)
 
 
-def encode_cursor(item):
-    return f"{item.rank!r}:{item.pk}"
+def encode_cursor(item, as_of):
+    return f"{item.rank!r}:{item.pk}:{micros_since_epoch(as_of)}"
 
 
 def decode_cursor(value):
+    """(rank, id, as of) from a cursor; as of is None in a link without it. BadRequest (a 400 page)
+    if it is malformed."""
     match = CURSOR_RE.fullmatch(value)
     rank = float(match.group(1)) if match else math.nan
     if not math.isfinite(rank):
         raise BadRequest("This “Show More” link is malformed.")
-    return rank, int(match.group(2))
+    as_of = match.group(3)
+    return rank, int(match.group(2)), None if as_of is None else EPOCH + timedelta(microseconds=int(as_of))
+
+
+@contextmanager
+def planned_for_its_words(connection):
+    """Queries run inside are planned for their own parameters every time, never prepared. With
+    prepared statements on (settings.py), PostgreSQL soon plans a query once for any parameters, and
+    that plan cannot know how many stories the words match: it took the GIN index and sorted every
+    match by date (180 ms for a word in 45,000 of 100,000 stories), where walking the feed index
+    newest first stops after the candidates (14 ms). Planning each search costs 1 to 2 ms."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    connection.ensure_connection()
+    psycopg_connection = connection.connection
+    threshold = psycopg_connection.prepare_threshold
+    psycopg_connection.prepare_threshold = None
+    try:
+        yield
+    finally:
+        psycopg_connection.prepare_threshold = threshold
 
 
 @dataclass
@@ -167,19 +207,40 @@ class Page:
 def search_page(queryset, text, cursor, size):
     """One page of results, best first, after `cursor` (None: the first page).
 
-    Keyset on (rank, id) rather than OFFSET: a story published while the reader pages cannot push
-    a result onto the next page twice, and the database stops after size + 1 rows of its sort.
-    Each item gets `snippet_parts` (headline_parts()).
+    Ranking reads every ranked story's whole search document, so a common word, in tens of thousands
+    of stories, cost hundreds of milliseconds when every match was ranked. Only the newest
+    settings.NEWSROOM_SEARCH_CANDIDATES matches are (None: all of them): PostgreSQL finds those by
+    walking the feed index newest first and testing each story for a common word, or from the GIN
+    index and a sort for a rare one. The best match older than them is not found; docs/performance.md
+    says how often that changes the first page.
+
+    Keyset on (rank, id) within those candidates rather than OFFSET: no result comes twice, and the
+    database stops after size + 1 rows of its sort. The cursor carries the first page's time, and
+    the candidates are the newest matches published by then, so a story published while the reader
+    pages cannot push a candidate out of them (it would be skipped). Each item gets `snippet_parts`
+    (headline_parts()).
     """
-    results = search(queryset, text, connections[queryset.db].vendor)
+    connection = connections[queryset.db]
+    vendor = connection.vendor
     if cursor:
-        rank, pk = decode_cursor(cursor)
+        rank, pk, as_of = decode_cursor(cursor)
+        as_of = as_of or timezone.now()
+    else:
+        as_of = timezone.now()
+    limit = settings.NEWSROOM_SEARCH_CANDIDATES
+    matches = matching(queryset.filter(published_at__lte=as_of), text, vendor)
+    if limit is not None:
+        newest = matches.order_by("-published_at", "-id").values("pk")[:limit]
+        matches = queryset.filter(pk__in=newest)
+    results = ranked(matches, text, vendor)
+    if cursor:
         results = results.filter(Q(rank__lt=rank) | Q(rank=rank, pk__lt=pk))
-    items = list(results.order_by("-rank", "-id")[: size + 1])
+    with planned_for_its_words(connection):
+        items = list(results.order_by("-rank", "-id")[: size + 1])
     has_more = len(items) > size
     items = items[:size]
     words = fallback_words(text)
     for item in items:
         snippet = getattr(item, "snippet", None)
         item.snippet_parts = headline_parts(snippet) if snippet else highlight_words(item.summary, words)
-    return Page(items=items, next_cursor=encode_cursor(items[-1]) if has_more else None)
+    return Page(items=items, next_cursor=encode_cursor(items[-1], as_of) if has_more else None)

@@ -11,7 +11,7 @@ from django.db import connection
 from django.utils import timezone
 
 from feed.models import Article
-from feed.search import clean_query
+from feed.search import clean_query, search_page
 from tests.factories import make_article, make_author, make_photo, make_section
 
 pytestmark = pytest.mark.django_db
@@ -132,6 +132,36 @@ def test_migration_fills_the_vector_of_existing_stories():
     assert Article.objects.filter(search_vector="ferry").exists()
 
 
+@postgres_only
+def test_a_search_is_planned_for_its_words_every_time():
+    """With prepared statements on, PostgreSQL plans a query run often enough once for any words,
+    and that plan sorted every match of a common word by date (feed.search.planned_for_its_words)."""
+    make_article(headline="Drone attack")
+    stories = Article.objects.published().for_listing()
+
+    def prepared(fragment):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s", [f"%{fragment}%"])
+            return cursor.fetchone()[0]
+
+    for _ in range(12):
+        assert len(search_page(stories, "drone", None, 20).items) == 1
+    assert prepared("ts_rank") == 0
+    for _ in range(12):  # other queries are still prepared
+        assert Article.objects.filter(slug="prepared-or-not").count() == 0
+    assert prepared("prepared-or-not") + prepared('"feed_article"."slug" = $1') == 1
+
+
+@postgres_only
+def test_search_documents_are_stored_in_the_row():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute"
+            " WHERE attrelid = 'feed_article'::regclass AND attname = 'search_vector'"
+        )
+        assert cursor.fetchone() == ("m",)
+
+
 def test_filters_by_section_and_author(client):
     politics, sport = make_section(slug="politics"), make_section(slug="sport")
     writer = make_author(slug="writer")
@@ -250,10 +280,113 @@ def test_unknown_filters_are_a_400_with_the_form(client, params):
     assert soup.select_one("form.search-form")
 
 
-@pytest.mark.parametrize("cursor", ["x", "1", "0.5:", ":1", "nan:1", "inf:1", "1e999:1", "-1:1", "0.5:1:2", "0.5%001"])
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "x",
+        "1",
+        "0.5:",
+        ":1",
+        "nan:1",
+        "inf:1",
+        "1e999:1",
+        "-1:1",
+        "0.5:1:2:3",
+        "0.5:1:",
+        "0.5:1:-2",
+        "0.5:1:" + "9" * 17,
+        "0.5%001",
+    ],
+)
 def test_malformed_cursor_is_a_400(client, cursor):
     make_article(headline="Drone attack")
     assert client.get(f"/search/?q=drone&after={cursor}").status_code == 400
+
+
+def show_more(client, url):
+    """Every page's headlines from `url` on, following the "Show More" links."""
+    pages = []
+    while url:
+        soup, found = results(client, url)
+        pages.append(found)
+        more = soup.select_one("[data-show-more]")
+        url = more["href"] if more else None
+    return pages
+
+
+def test_a_link_made_before_the_cursor_had_its_time_still_works(client, settings):
+    """Cursors were "<rank>:<id>" before the first page's time was added to them."""
+    settings.NEWSROOM_FEED_PAGE_SIZE = 1
+    make_article(headline="Drone attack", published_at=timezone.now() - timedelta(hours=2))
+    make_article(headline="Drone attack", summary="Drones again.", published_at=timezone.now() - timedelta(hours=1))
+    soup, first = results(client, "/search/?q=drone")
+    url = soup.select_one("[data-show-more]")["href"]
+    cursor = parse_qs(urlparse(url).query)["after"][0]
+    assert cursor.count(":") == 2
+    old_cursor = cursor.rsplit(":", 1)[0]
+    assert first + show_more(client, f"/search/?q=drone&after={old_cursor}")[0] == ["Drone attack"] * 2
+
+
+def test_only_the_newest_matches_are_ranked(client, settings):
+    settings.NEWSROOM_SEARCH_CANDIDATES = 3
+    now = timezone.now()
+    # Newest first; the older ones match better (headline, then summary, then body only).
+    for n, fields in enumerate(
+        [
+            {"headline": "Nothing relevant"},
+            {"headline": "Body 1", "body": "<p>The evacuation goes on.</p>"},
+            {"headline": "Summary 2", "summary": "An evacuation at dawn."},
+            {"headline": "Body 3", "body": "<p>The evacuation goes on.</p>"},
+            {"headline": "Evacuation 4"},
+            {"headline": "Evacuation 5"},
+        ]
+    ):
+        make_article(published_at=now - timedelta(minutes=n), **fields)
+    # The three newest matches (the story without the word is none), best first, ties by id.
+    assert results(client, "/search/?q=evacuation")[1] == ["Summary 2", "Body 3", "Body 1"]
+    settings.NEWSROOM_SEARCH_CANDIDATES = None  # every match ranked
+    found = results(client, "/search/?q=evacuation")[1]
+    assert sorted(found[:2]) == ["Evacuation 4", "Evacuation 5"]
+    assert found[2:] == ["Summary 2", "Body 3", "Body 1"]
+
+
+def evacuation_stories(count):
+    """`count` stories matching "evacuation", newest first: in the headline of every third, in the
+    summary of the next and in the body of the third, so that ranks mix ties and differences."""
+    now = timezone.now()
+    kinds = [
+        lambda n: {"headline": f"Evacuation {n}"},
+        lambda n: {"headline": f"Summary {n}", "summary": "An evacuation at dawn."},
+        lambda n: {"headline": f"Body {n}", "body": "<p>The evacuation goes on.</p>"},
+    ]
+    return [make_article(published_at=now - timedelta(minutes=n), **kinds[n % 3](n)) for n in range(count)]
+
+
+def test_show_more_pages_through_the_candidates_once_each_best_first(client, settings):
+    settings.NEWSROOM_SEARCH_CANDIDATES = 7
+    settings.NEWSROOM_FEED_PAGE_SIZE = 3
+    stories = evacuation_stories(10)
+    pages = show_more(client, "/search/?q=evacuation")
+    assert [len(page) for page in pages] == [3, 3, 1]
+    seen = [headline for page in pages for headline in page]
+    assert sorted(seen) == sorted(story.headline for story in stories[:7])
+    kinds = [headline.split()[0] for headline in seen]
+    assert kinds == ["Evacuation"] * 3 + ["Summary"] * 2 + ["Body"] * 2
+
+
+def test_a_story_published_while_paging_neither_pushes_a_candidate_out_nor_repeats_one(client, settings):
+    settings.NEWSROOM_SEARCH_CANDIDATES = 3
+    settings.NEWSROOM_FEED_PAGE_SIZE = 1
+    stories = evacuation_stories(6)  # the candidates: headline, summary and body matches
+    soup, first = results(client, "/search/?q=evacuation")
+    # Published after the first page, newer than every candidate and among the best matches: the
+    # oldest candidate, the body match, must stay one.
+    make_article(headline="Evacuation ordered", published_at=timezone.now())
+    seen = first + [
+        headline for page in show_more(client, soup.select_one("[data-show-more]")["href"]) for headline in page
+    ]
+    assert seen == [story.headline for story in stories[:3]]
+    assert "Evacuation ordered" in results(client, "/search/?q=evacuation")[1]  # a new search finds it
 
 
 def test_search_page_runs_a_fixed_number_of_queries(client, settings, django_assert_max_num_queries):
