@@ -1,6 +1,7 @@
 """Published stories: the list, one story in full, and the change feed. Article.objects.published() is
 the door, as for reader pages; a story readers cannot see is a 404 here too."""
 
+from collections import defaultdict
 from datetime import datetime
 from urllib.parse import urlencode
 
@@ -11,11 +12,11 @@ from ninja import Query, Router
 from taggit.models import Tag
 
 from authors.models import Author
-from feed.models import Article, Section, published_q
-from feed.pagination import keyset_page
+from feed.models import Article, Byline, Section, published_q
 from live.models import LiveUpdate
 
 from . import paging, representations
+from .renderers import json_response
 from .schemas import ChangePage, Error, StoryDetail, StoryPage
 
 router = Router(tags=["stories"])
@@ -42,10 +43,20 @@ def _found(queryset, slug, what):
     return found
 
 
-def _listing(stories):
-    """What a list item reads (api/representations.py story()), in three queries whatever the page's
-    size: the stories with section, photos and their credits; the bylines with their authors; the tags."""
-    return stories.for_feed().defer("body")
+def _listed(request, rows):
+    """The list items of these rows (representations.LISTED_COLUMNS), with two more queries whatever
+    their number: the bylines with their authors' names, and the tags."""
+    ids = [row["id"] for row in rows]
+    bylines, tags = defaultdict(list), defaultdict(list)
+    for story_id, name, slug in Byline.objects.filter(article_id__in=ids).values_list(
+        "article_id", "author__name", "author__slug"
+    ):
+        bylines[story_id].append((name, slug))
+    for story_id, name, slug in (
+        Article.objects.filter(pk__in=ids, tags__isnull=False).order_by().values_list("pk", "tags__name", "tags__slug")
+    ):
+        tags[story_id].append((name, slug))
+    return [representations.listed_story(request, row, tags[row["id"]], bylines[row["id"]]) for row in rows]
 
 
 @router.get(
@@ -72,12 +83,16 @@ def list_stories(
         bylined = Author.objects.filter(published_q("bylines__article__"))
         stories = stories.filter(bylines__author=_found(bylined, author, "author"))
     if cursor is not None:
-        paging.decode(cursor)  # a clear message for a malformed one
-    page = keyset_page(_listing(stories), cursor, limit)
-    return {
-        "items": [representations.story(request, article) for article in page.items],
-        "next": _next_address(request, page.next_cursor, section=section, tag=tag, author=author, limit=limit),
+        stories = stories.before(*paging.decode(cursor))
+    rows = list(stories.order_by("-published_at", "-id").values(*representations.LISTED_COLUMNS)[: limit + 1])
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = paging.encode(rows[-1]["published_at"], rows[-1]["id"]) if more else None
+    page = {
+        "items": _listed(request, rows),
+        "next": _next_address(request, next_cursor, section=section, tag=tag, author=author, limit=limit),
     }
+    return json_response(request, page)
 
 
 @router.get(
@@ -99,13 +114,8 @@ def story_detail(request, story_id: int):
     return representations.story_detail(request, article, updates)
 
 
-def _tombstone(article):
-    return {
-        "id": article.pk,
-        "deleted": True,
-        "killed_at": article.killed_at,
-        "changed_at": article.changed_at,
-    }
+def _tombstone(row):
+    return {"id": row["id"], "deleted": True, "killed_at": row["killed_at"], "changed_at": row["changed_at"]}
 
 
 @router.get(
@@ -131,17 +141,24 @@ def changes(
     )
     if cursor is not None:
         found = found.filter(paging.after(*paging.decode(cursor)))
-    entries = list(_listing(found).order_by("changed_at", "pk")[: limit + 1])
-    more = len(entries) > limit
-    entries = entries[:limit]
+    rows = list(
+        found.order_by("changed_at", "pk").values(*representations.LISTED_COLUMNS, "status", "killed_at", "changed_at")[
+            : limit + 1
+        ]
+    )
+    more = len(rows) > limit
+    rows = rows[:limit]
+    shown = [row for row in rows if row["status"] != Article.Status.KILLED]
+    listed = {item["id"]: item for item in _listed(request, shown)}
     items = [
-        _tombstone(article)
-        if article.status == Article.Status.KILLED
-        else {**representations.story(request, article), "deleted": False, "changed_at": article.changed_at}
-        for article in entries
+        _tombstone(row)
+        if row["status"] == Article.Status.KILLED
+        else {**listed[row["id"]], "deleted": False, "changed_at": row["changed_at"]}
+        for row in rows
     ]
-    next_cursor = paging.encode(entries[-1].changed_at, entries[-1].pk) if more else None
-    return {
+    next_cursor = paging.encode(rows[-1]["changed_at"], rows[-1]["id"]) if more else None
+    page = {
         "items": items,
         "next": _next_address(request, next_cursor, updated_since=since.isoformat(), limit=limit),
     }
+    return json_response(request, page)
