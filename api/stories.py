@@ -5,11 +5,12 @@ from collections import defaultdict
 from datetime import datetime
 from urllib.parse import urlencode
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404
 from ninja import Query, Router
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 
 from authors.models import Author
 from feed.models import Article, Byline, Section, published_q
@@ -52,9 +53,9 @@ def _listed(request, rows):
         "article_id", "author__name", "author__slug"
     ):
         bylines[story_id].append((name, slug))
-    for story_id, name, slug in (
-        Article.objects.filter(pk__in=ids, tags__isnull=False).order_by().values_list("pk", "tags__name", "tags__slug")
-    ):
+    for story_id, name, slug in TaggedItem.objects.filter(
+        content_type=ContentType.objects.get_for_model(Article), object_id__in=ids
+    ).values_list("object_id", "tag__name", "tag__slug"):
         tags[story_id].append((name, slug))
     return [representations.listed_story(request, row, tags[row["id"]], bylines[row["id"]]) for row in rows]
 
