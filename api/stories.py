@@ -6,7 +6,6 @@ from datetime import datetime
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404
 from ninja import Query, Router
@@ -17,6 +16,7 @@ from feed.models import Article, Byline, Section, published_q
 from live.models import LiveUpdate
 
 from . import paging, representations
+from .models import Withdrawal
 from .renderers import json_response
 from .schemas import ChangePage, Error, StoryDetail, StoryPage
 
@@ -115,8 +115,15 @@ def story_detail(request, story_id: int):
     return representations.story_detail(request, article, updates)
 
 
-def _tombstone(row):
-    return {"id": row["id"], "deleted": True, "killed_at": row["killed_at"], "changed_at": row["changed_at"]}
+def _tombstone(withdrawal):
+    killed = withdrawal.reason == Withdrawal.Reason.KILLED
+    return {
+        "id": withdrawal.story_id,
+        "deleted": True,
+        "reason": withdrawal.reason,
+        "killed_at": withdrawal.withdrawn_at if killed else None,
+        "changed_at": withdrawal.withdrawn_at,
+    }
 
 
 @router.get(
@@ -130,34 +137,42 @@ def changes(
     cursor: str | None = Cursor,
     limit: int = PageSize,
 ):
-    """Published stories edited (or gone live) since `updated_since`, as in the list, and killed
-    stories as tombstones (`deleted: true`), so that a client can remove them. A story's
-    `changed_at` is its last edit or its publication, whichever is later (a scheduled story changes
-    when it goes live). Poll again with `updated_since` set to the last `changed_at` seen."""
+    """Published stories edited (or gone live) since `updated_since`, as in the list, and stories
+    readers could see and no longer can (killed, unpublished, scheduled again, trashed, deleted) as
+    tombstones (`deleted: true`), so that a client can remove them. A story's `changed_at` is its
+    last edit or its publication, whichever is later (a scheduled story changes when it goes live);
+    a tombstone's, when the story was taken down. Poll again with `updated_since` set to the last
+    `changed_at` seen."""
     since = paging.as_utc(updated_since)
-    found = (
-        Article.objects.filter(published_q() | Q(status=Article.Status.KILLED))
+    stories = (
+        Article.objects.published()
         .annotate(changed_at=Greatest("modified_at", Coalesce("published_at", "modified_at")))
         .filter(changed_at__gte=since)
     )
-    if cursor is not None:
-        found = found.filter(paging.after(*paging.decode(cursor)))
-    rows = list(
-        found.order_by("changed_at", "pk").values(*representations.LISTED_COLUMNS, "status", "killed_at", "changed_at")[
-            : limit + 1
-        ]
+    # A story back on the site (restored, published again) is listed as it is now instead.
+    withdrawals = Withdrawal.objects.filter(withdrawn_at__gte=since).exclude(
+        story_id__in=Article.objects.published().values("pk")
     )
-    more = len(rows) > limit
-    rows = rows[:limit]
-    shown = [row for row in rows if row["status"] != Article.Status.KILLED]
-    listed = {item["id"]: item for item in _listed(request, shown)}
+    if cursor is not None:
+        moment, pk = paging.decode(cursor)
+        stories = stories.filter(paging.after(moment, pk))
+        withdrawals = withdrawals.filter(paging.after(moment, pk, "withdrawn_at", "story_id"))
+    # The page is the oldest `limit` of both, merged: one query each, whatever the page holds.
+    rows = list(stories.order_by("changed_at", "pk").values(*representations.LISTED_COLUMNS, "changed_at")[: limit + 1])
+    tombstones = list(withdrawals.order_by("withdrawn_at", "story_id")[: limit + 1])
+    entries = sorted(
+        [(row["changed_at"], row["id"], row) for row in rows]
+        + [(withdrawal.withdrawn_at, withdrawal.story_id, withdrawal) for withdrawal in tombstones],
+        key=lambda entry: entry[:2],
+    )
+    more = len(entries) > limit
+    entries = entries[:limit]
+    listed = {item["id"]: item for item in _listed(request, [row for *_, row in entries if isinstance(row, dict)])}
     items = [
-        _tombstone(row)
-        if row["status"] == Article.Status.KILLED
-        else {**listed[row["id"]], "deleted": False, "changed_at": row["changed_at"]}
-        for row in rows
+        {**listed[pk], "deleted": False, "changed_at": moment} if isinstance(entry, dict) else _tombstone(entry)
+        for moment, pk, entry in entries
     ]
-    next_cursor = paging.encode(rows[-1]["changed_at"], rows[-1]["id"]) if more else None
+    next_cursor = paging.encode(*entries[-1][:2]) if more else None
     page = {
         "items": items,
         "next": _next_address(request, next_cursor, updated_since=since.isoformat(), limit=limit),

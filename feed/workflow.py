@@ -177,13 +177,20 @@ def schedule(*, article, user, at):
         raise EditorialError("To schedule the story, give a publication time in the future.")
     at = publication_time(at)
 
+    was_live = []
+
     def check(current):
         _refuse_unless_ready(current, at=at)
+        was_live.append(current.is_published)
 
     def change(current):
         current.status, current.published_at = Article.Status.PUBLISHED, at
 
-    return _apply(article, user, f"Scheduled for {local_time(at)}.", change, check)
+    outcome = _apply(article, user, f"Scheduled for {local_time(at)}.", change, check)
+    # A live story scheduled again is off the site until its new time.
+    if was_live[0]:
+        events.announce(article, events.UNPUBLISHED)
+    return outcome
 
 
 def publish_imported(*, article, user, at):
