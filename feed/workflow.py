@@ -387,9 +387,17 @@ def save_changes(*, article, user, substantive_update=False, byline_count=None):
         raise EditorialError(*problems)
     if substantive_update and article.is_published:
         article.updated_at = timezone.now()
+    # A live story whose publication time (or embargo) this save moves later leaves the site until then.
+    leaves_the_site = (
+        article.status == Article.Status.PUBLISHED
+        and not article.is_published
+        and Article.objects.published().filter(pk=article.pk).exists()
+    )
     article.save()
     if article.is_published:
         events.announce(article, events.UPDATED)
+    elif leaves_the_site:
+        events.announce(article, events.UNPUBLISHED)
     return Outcome(article, "Saved.")
 
 

@@ -80,6 +80,9 @@ def take_down(story, how, editor):
         workflow.unpublish(article=story, user=editor)
     elif how == "scheduled again":
         workflow.schedule(article=story, user=editor, at=timezone.now() + LATER)
+    elif how == "embargoed again":
+        story.published_at = story.embargo_until = timezone.now() + LATER
+        workflow.save_changes(article=story, user=editor)
     elif how == "trashed":
         workflow.move_to_trash(article=story, user=editor)
     elif how == "deleted":
@@ -90,6 +93,7 @@ TAKEN_DOWN = {
     "killed": "killed",
     "unpublished": "unpublished",
     "scheduled again": "unpublished",
+    "embargoed again": "unpublished",
     "trashed": "trashed",
     "deleted": "deleted",
 }
