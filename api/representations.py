@@ -76,7 +76,8 @@ def author(request, author):
 
 
 def story(request, article):
-    """A story in a list. Needs for_feed() (section, photos with credits, bylines with authors, tags)."""
+    """The fields a list item has, from a story loaded with for_detail(): story_detail() starts from them. The
+    list itself is built from rows, by listed_story()."""
     lead = article.card_photo
     return {
         "id": article.pk,
