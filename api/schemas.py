@@ -58,7 +58,10 @@ class Story(Schema):
     is_live: bool = Field(description="A live story whose coverage has not ended.")
     is_breaking: bool
     video_url: str | None
-    lead_photo: Photo | None = Field(description="The lead photo, or a video story's poster.")
+    lead_photo: Photo | None = Field(
+        description="The lead photo, or a video story's poster. In a list, its renditions are the slots a list "
+        "shows (lead, square); the story in full has every slot."
+    )
 
 
 class StoryPage(Schema):
