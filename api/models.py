@@ -86,3 +86,22 @@ class IdempotentRequest(models.Model):
 
     def __str__(self):
         return f"{self.key} → {self.status_code}"
+
+
+class Withdrawal(models.Model):
+    """A story readers could see and no longer can: killed, unpublished (or scheduled again), moved to the
+    trash or deleted. The change feed shows it as a tombstone while the story is not back. Kept by story id,
+    not a foreign key, so that it outlives the story's deletion; one row per story, its latest withdrawal."""
+
+    class Reason(models.TextChoices):
+        KILLED = "killed"
+        UNPUBLISHED = "unpublished"
+        TRASHED = "trashed"
+        DELETED = "deleted"
+
+    story_id = models.BigIntegerField(unique=True)
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    withdrawn_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"story {self.story_id} {self.reason} at {self.withdrawn_at:%Y-%m-%d %H:%M}"

@@ -22,9 +22,9 @@ def decode(value):
         raise BadRequest("Malformed cursor; use the `next` address as given.") from None
 
 
-def after(moment, pk, field="changed_at"):
-    """Rows after (moment, pk) in ascending (field, id) order."""
-    return Q(**{f"{field}__gt": moment}) | Q(**{field: moment, "pk__gt": pk})
+def after(moment, pk, field="changed_at", id_field="pk"):
+    """Rows after (moment, pk) in ascending (field, id_field) order."""
+    return Q(**{f"{field}__gt": moment}) | Q(**{field: moment, f"{id_field}__gt": pk})
 
 
 def as_utc(moment):

@@ -58,7 +58,10 @@ class Story(Schema):
     is_live: bool = Field(description="A live story whose coverage has not ended.")
     is_breaking: bool
     video_url: str | None
-    lead_photo: Photo | None = Field(description="The lead photo, or a video story's poster.")
+    lead_photo: Photo | None = Field(
+        description="The lead photo, or a video story's poster. In a list, its renditions are the slots a list "
+        "shows (lead, square); the story in full has every slot."
+    )
 
 
 class StoryPage(Schema):
@@ -123,13 +126,18 @@ class ChangedStory(Story):
 class Tombstone(Schema):
     id: int
     deleted: Literal[True] = True
-    killed_at: datetime
-    changed_at: datetime
+    reason: Literal["killed", "unpublished", "trashed", "deleted"] = Field(
+        description="killed; unpublished (back to draft, or scheduled again for a later time); moved to the "
+        "trash; deleted."
+    )
+    killed_at: datetime | None = Field(description="When it was killed; null for the other reasons.")
+    changed_at: datetime = Field(description="When readers stopped seeing it.")
 
 
 class ChangePage(Schema):
     items: list[Annotated[ChangedStory | Tombstone, Field(discriminator="deleted")]] = Field(
-        description="Oldest change first: published stories as they are now, and killed ones as tombstones."
+        description="Oldest change first: published stories as they are now, and those readers could see "
+        "and no longer can as tombstones."
     )
     next: str | None = Field(description="The address of the next page; null when there is none yet.")
 

@@ -6,7 +6,9 @@ import json
 
 import reversion
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.core.exceptions import BadRequest
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.utils.text import slugify
 from ninja import Status
 
@@ -151,12 +153,35 @@ def edit_bio(*, user, author, data):
     return author
 
 
+def refusal(error):
+    """The status and JSON body a refused request is answered with (api/api.py's handlers), or None for an
+    error that is no refusal (a bug, answered 500)."""
+    if isinstance(error, StaleVersion):
+        return 409, {"detail": str(error), "changed_fields": error.changed_fields, "version": error.article.version}
+    if isinstance(error, workflow.NotAllowed):
+        return 403, {"detail": str(error), "problems": error.problems}
+    if isinstance(error, workflow.EditorialError):
+        # The story is not in a state for this (not ready to publish, already published, …).
+        return 409, {"detail": str(error), "problems": error.problems}
+    if isinstance(error, UnknownReference | BadRequest):
+        return 400, {"detail": str(error)}
+    if isinstance(error, Http404):
+        # Our own messages ("No such section.") say which part of the address is unknown.
+        return 404, {"detail": str(error) or "Not Found"}
+    return None
+
+
+REFUSALS = (StaleVersion, workflow.EditorialError, UnknownReference, BadRequest, Http404)
+
+
 def idempotent(request, run):
     """The answer (a ninja Status) of run(), or of the first request with this Idempotency-Key from this token.
 
-    The key is claimed (a row under a unique constraint) in the same transaction as the write, so a
-    concurrent retry waits for the first and then replays it. A refused request (an exception) keeps
-    nothing, as it changed nothing, and may be sent again."""
+    As Stripe's API does, the first answer is kept whatever it was, a refusal (4xx) as well as a success:
+    a retry learns what happened to the request it repeats, and a new attempt takes a new key. A request
+    the endpoint never ran (its body malformed) or that failed on a bug (500) keeps nothing. The key is
+    claimed (a row under a unique constraint) in the same transaction as the write, so a concurrent retry
+    waits for the first to finish and then replays its answer, where Stripe's API answers 409."""
     key = request.headers.get("Idempotency-Key")
     if not key:
         return run()
@@ -172,7 +197,12 @@ def idempotent(request, run):
             if kept.path != path:
                 raise UnknownReference("This Idempotency-Key was used for another request.") from None
             return Status(kept.status_code, kept.body)
-        answer = run()
+        try:
+            # A refusal undoes the write, not the kept answer.
+            with transaction.atomic():
+                answer = run()
+        except REFUSALS as error:
+            answer = Status(*refusal(error))
         kept.status_code, kept.body = answer.status_code, json.loads(json.dumps(answer.value, cls=ExactTimeEncoder))
         kept.save(update_fields=["status_code", "body"])
     return answer

@@ -1,21 +1,23 @@
 """Published stories: the list, one story in full, and the change feed. Article.objects.published() is
 the door, as for reader pages; a story readers cannot see is a 404 here too."""
 
+from collections import defaultdict
 from datetime import datetime
 from urllib.parse import urlencode
 
-from django.db.models import Q
+from django.contrib.contenttypes.models import ContentType
 from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404
 from ninja import Query, Router
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 
 from authors.models import Author
-from feed.models import Article, Section, published_q
-from feed.pagination import keyset_page
+from feed.models import Article, Byline, Section, published_q
 from live.models import LiveUpdate
 
 from . import paging, representations
+from .models import Withdrawal
+from .renderers import json_response
 from .schemas import ChangePage, Error, StoryDetail, StoryPage
 
 router = Router(tags=["stories"])
@@ -42,10 +44,20 @@ def _found(queryset, slug, what):
     return found
 
 
-def _listing(stories):
-    """What a list item reads (api/representations.py story()), in three queries whatever the page's
-    size: the stories with section, photos and their credits; the bylines with their authors; the tags."""
-    return stories.for_feed().defer("body")
+def _listed(request, rows):
+    """The list items of these rows (representations.LISTED_COLUMNS), with two more queries whatever
+    their number: the bylines with their authors' names, and the tags."""
+    ids = [row["id"] for row in rows]
+    bylines, tags = defaultdict(list), defaultdict(list)
+    for story_id, name, slug in Byline.objects.filter(article_id__in=ids).values_list(
+        "article_id", "author__name", "author__slug"
+    ):
+        bylines[story_id].append((name, slug))
+    for story_id, name, slug in TaggedItem.objects.filter(
+        content_type=ContentType.objects.get_for_model(Article), object_id__in=ids
+    ).values_list("object_id", "tag__name", "tag__slug"):
+        tags[story_id].append((name, slug))
+    return [representations.listed_story(request, row, tags[row["id"]], bylines[row["id"]]) for row in rows]
 
 
 @router.get(
@@ -72,12 +84,16 @@ def list_stories(
         bylined = Author.objects.filter(published_q("bylines__article__"))
         stories = stories.filter(bylines__author=_found(bylined, author, "author"))
     if cursor is not None:
-        paging.decode(cursor)  # a clear message for a malformed one
-    page = keyset_page(_listing(stories), cursor, limit)
-    return {
-        "items": [representations.story(request, article) for article in page.items],
-        "next": _next_address(request, page.next_cursor, section=section, tag=tag, author=author, limit=limit),
+        stories = stories.before(*paging.decode(cursor))
+    rows = list(stories.order_by("-published_at", "-id").values(*representations.LISTED_COLUMNS)[: limit + 1])
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = paging.encode(rows[-1]["published_at"], rows[-1]["id"]) if more else None
+    page = {
+        "items": _listed(request, rows),
+        "next": _next_address(request, next_cursor, section=section, tag=tag, author=author, limit=limit),
     }
+    return json_response(request, page)
 
 
 @router.get(
@@ -99,12 +115,14 @@ def story_detail(request, story_id: int):
     return representations.story_detail(request, article, updates)
 
 
-def _tombstone(article):
+def _tombstone(withdrawal):
+    killed = withdrawal.reason == Withdrawal.Reason.KILLED
     return {
-        "id": article.pk,
+        "id": withdrawal.story_id,
         "deleted": True,
-        "killed_at": article.killed_at,
-        "changed_at": article.changed_at,
+        "reason": withdrawal.reason,
+        "killed_at": withdrawal.withdrawn_at if killed else None,
+        "changed_at": withdrawal.withdrawn_at,
     }
 
 
@@ -119,29 +137,44 @@ def changes(
     cursor: str | None = Cursor,
     limit: int = PageSize,
 ):
-    """Published stories edited (or gone live) since `updated_since`, as in the list, and killed
-    stories as tombstones (`deleted: true`), so that a client can remove them. A story's
-    `changed_at` is its last edit or its publication, whichever is later (a scheduled story changes
-    when it goes live). Poll again with `updated_since` set to the last `changed_at` seen."""
+    """Published stories edited (or gone live) since `updated_since`, as in the list, and stories
+    readers could see and no longer can (killed, unpublished, scheduled again, trashed, deleted) as
+    tombstones (`deleted: true`), so that a client can remove them. A story's `changed_at` is its
+    last edit or its publication, whichever is later (a scheduled story changes when it goes live);
+    a tombstone's, when the story was taken down. Poll again with `updated_since` set to the last
+    `changed_at` seen."""
     since = paging.as_utc(updated_since)
-    found = (
-        Article.objects.filter(published_q() | Q(status=Article.Status.KILLED))
+    stories = (
+        Article.objects.published()
         .annotate(changed_at=Greatest("modified_at", Coalesce("published_at", "modified_at")))
         .filter(changed_at__gte=since)
     )
+    # A story back on the site (restored, published again) is listed as it is now instead.
+    withdrawals = Withdrawal.objects.filter(withdrawn_at__gte=since).exclude(
+        story_id__in=Article.objects.published().values("pk")
+    )
     if cursor is not None:
-        found = found.filter(paging.after(*paging.decode(cursor)))
-    entries = list(_listing(found).order_by("changed_at", "pk")[: limit + 1])
+        moment, pk = paging.decode(cursor)
+        stories = stories.filter(paging.after(moment, pk))
+        withdrawals = withdrawals.filter(paging.after(moment, pk, "withdrawn_at", "story_id"))
+    # The page is the oldest `limit` of both, merged: one query each, whatever the page holds.
+    rows = list(stories.order_by("changed_at", "pk").values(*representations.LISTED_COLUMNS, "changed_at")[: limit + 1])
+    tombstones = list(withdrawals.order_by("withdrawn_at", "story_id")[: limit + 1])
+    entries = sorted(
+        [(row["changed_at"], row["id"], row) for row in rows]
+        + [(withdrawal.withdrawn_at, withdrawal.story_id, withdrawal) for withdrawal in tombstones],
+        key=lambda entry: entry[:2],
+    )
     more = len(entries) > limit
     entries = entries[:limit]
+    listed = {item["id"]: item for item in _listed(request, [row for *_, row in entries if isinstance(row, dict)])}
     items = [
-        _tombstone(article)
-        if article.status == Article.Status.KILLED
-        else {**representations.story(request, article), "deleted": False, "changed_at": article.changed_at}
-        for article in entries
+        {**listed[pk], "deleted": False, "changed_at": moment} if isinstance(entry, dict) else _tombstone(entry)
+        for moment, pk, entry in entries
     ]
-    next_cursor = paging.encode(entries[-1].changed_at, entries[-1].pk) if more else None
-    return {
+    next_cursor = paging.encode(*entries[-1][:2]) if more else None
+    page = {
         "items": items,
         "next": _next_address(request, next_cursor, updated_since=since.isoformat(), limit=limit),
     }
+    return json_response(request, page)

@@ -177,13 +177,20 @@ def schedule(*, article, user, at):
         raise EditorialError("To schedule the story, give a publication time in the future.")
     at = publication_time(at)
 
+    was_live = []
+
     def check(current):
         _refuse_unless_ready(current, at=at)
+        was_live.append(current.is_published)
 
     def change(current):
         current.status, current.published_at = Article.Status.PUBLISHED, at
 
-    return _apply(article, user, f"Scheduled for {local_time(at)}.", change, check)
+    outcome = _apply(article, user, f"Scheduled for {local_time(at)}.", change, check)
+    # A live story scheduled again is off the site until its new time.
+    if was_live[0]:
+        events.announce(article, events.UNPUBLISHED)
+    return outcome
 
 
 def publish_imported(*, article, user, at):
@@ -380,9 +387,17 @@ def save_changes(*, article, user, substantive_update=False, byline_count=None):
         raise EditorialError(*problems)
     if substantive_update and article.is_published:
         article.updated_at = timezone.now()
+    # A live story whose publication time (or embargo) this save moves later leaves the site until then.
+    leaves_the_site = (
+        article.status == Article.Status.PUBLISHED
+        and not article.is_published
+        and Article.objects.published().filter(pk=article.pk).exists()
+    )
     article.save()
     if article.is_published:
         events.announce(article, events.UPDATED)
+    elif leaves_the_site:
+        events.announce(article, events.UNPUBLISHED)
     return Outcome(article, "Saved.")
 
 

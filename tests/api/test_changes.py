@@ -40,20 +40,40 @@ def test_a_scheduled_story_changes_when_it_goes_live(client):
     assert datetime.fromisoformat(item["changed_at"]) == story.published_at
 
 
-def test_a_kill_through_the_workflow_is_a_tombstone(client):
+def test_a_kill_through_the_workflow_is_a_tombstone(client, django_capture_on_commit_callbacks):
     editor = make_user("Editor")
     story = make_ready_article()
     since = timezone.now()
     assert [item["deleted"] for item in changes(client, since)["items"]] == []
-    workflow.kill(article=story, user=editor, notice="Withdrawn for legal reasons.")
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.kill(article=story, user=editor, notice="Withdrawn for legal reasons.")
     [tombstone] = changes(client, since)["items"]
     assert tombstone == {
         "id": story.pk,
         "deleted": True,
+        "reason": "killed",
         "killed_at": tombstone["killed_at"],
         "changed_at": tombstone["changed_at"],
     }
     assert datetime.fromisoformat(tombstone["killed_at"]) == Article.objects.get(pk=story.pk).killed_at
+
+
+def test_stories_and_tombstones_page_together_oldest_first(client, django_capture_on_commit_callbacks):
+    editor = make_user("Editor")
+    since = timezone.now() - timedelta(minutes=1)
+    first, second, third = make_ready_article(), make_ready_article(), make_ready_article()
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.unpublish(article=first, user=editor)
+    fourth = make_article()
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.kill(article=third, user=editor, notice="Withdrawn.")
+    seen, page = [], changes(client, since, limit=1)
+    while True:
+        seen += [(item["id"], item["deleted"]) for item in page["items"]]
+        if page["next"] is None:
+            break
+        page = client.get(page["next"]).json()
+    assert seen == [(second.pk, False), (first.pk, True), (fourth.pk, False), (third.pk, True)]
 
 
 def test_an_edit_lists_the_story_again(client):

@@ -8,7 +8,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from feed.models import Correction
-from tests.factories import make_article, make_author, make_photo, make_related_link, make_section
+from tests.factories import make_article, make_author, make_credit, make_photo, make_related_link, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +48,41 @@ def test_a_listed_story_says_what_a_card_says(client):
     renditions = urljoin("http://testserver/", default_storage.url("renditions/"))
     assert lead and all(entry["files"]["jpeg"].startswith(renditions) for entry in lead)
     assert [entry["width"] for entry in lead] == sorted(entry["width"] for entry in lead)
-    assert set(photo["renditions"]) == set(story.lead_photo.renditions)
+    # A card's and a thumbnail's slots; the story in full has every slot.
+    assert set(story.lead_photo.renditions) == {"lead", "square", "full", "social"}
+    assert set(photo["renditions"]) == {"lead", "square"}
+    full = get_json(client, f"/api/stories/{story.pk}/")["lead_photo"]["renditions"]
+    assert set(full) == set(story.lead_photo.renditions)
+    assert {slot: full[slot] for slot in ("lead", "square")} == photo["renditions"]
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["lead photo", "caption override", "video with poster", "no photo", "live", "ended live", "credit with address"],
+)
+def test_a_listed_story_is_the_story_in_full_without_what_only_the_full_one_has(client, kind):
+    """The list is built from rows (representations.listed_story), the story in full from instances (story):
+    they must say the same, but that a list item's photo has only the slots a list shows."""
+    photo = make_photo(credit=make_credit(url="https://photos.example/1")) if kind == "credit with address" else None
+    fields = {
+        "lead photo": {"lead_photo": make_photo()},
+        "caption override": {"lead_photo": make_photo(), "lead_photo_caption": "Our own caption"},
+        "video with poster": {"video_url": "https://vimeo.com/1", "video_poster": make_photo()},
+        "no photo": {},
+        "live": {"live_coverage": True, "lead_photo": make_photo()},
+        "ended live": {"live_coverage": True, "coverage_ended_at": timezone.now()},
+        "credit with address": {"lead_photo": photo},
+    }[kind]
+    story = make_article(authors=[make_author(), make_author()], tags=["Kyiv", "economy", "Lviv"], **fields)
+    [listed] = get_json(client, "/api/stories/")["items"]
+    full = get_json(client, f"/api/stories/{story.pk}/")
+    assert listed["authors"] == [{name: author[name] for name in ("name", "slug", "url")} for author in full["authors"]]
+    if full["lead_photo"]:
+        renditions = full["lead_photo"]["renditions"]
+        full["lead_photo"]["renditions"] = {slot: renditions[slot] for slot in ("lead", "square")}
+    assert {name: value for name, value in listed.items() if name != "authors"} == {
+        name: full[name] for name in listed if name != "authors"
+    }
 
 
 def test_stories_come_newest_first_in_pages_with_a_next_address(client):

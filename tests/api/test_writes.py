@@ -8,10 +8,18 @@ from django.contrib.admin.models import LogEntry
 from django.utils import timezone
 from reversion.models import Version
 
-from api.models import ApiToken
+from api.models import ApiToken, IdempotentRequest
 from feed.models import Article
 from tests.api.conftest import bearer_client, issue_token
-from tests.factories import make_article, make_author, make_draft, make_photo, make_section, make_user
+from tests.factories import (
+    make_article,
+    make_author,
+    make_draft,
+    make_photo,
+    make_ready_article,
+    make_section,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -179,14 +187,49 @@ def test_a_repeated_idempotency_key_returns_the_first_result(token_client, secti
     assert reused.status_code == 400
 
 
-def test_a_refused_request_keeps_no_answer_for_its_key(token_client):
+def test_a_refused_request_keeps_its_answer_for_its_key(token_client):
+    """As a success is: a retry learns what happened to the request it repeats; a new attempt takes a new key."""
     story = make_draft(summary="")
     client = token_client(make_user("Editor"))
-    assert send(client, "post", f"/api/stories/{story.pk}/publish/", HTTP_IDEMPOTENCY_KEY="k").status_code == 409
+    refused = send(client, "post", f"/api/stories/{story.pk}/publish/", HTTP_IDEMPOTENCY_KEY="k")
+    assert refused.status_code == 409
     story.summary = "Now written."
     story.lead_photo = make_photo()
     story.save()
-    assert send(client, "post", f"/api/stories/{story.pk}/publish/", HTTP_IDEMPOTENCY_KEY="k").status_code == 200
+    again = send(client, "post", f"/api/stories/{story.pk}/publish/", HTTP_IDEMPOTENCY_KEY="k")
+    assert (again.status_code, again.json()) == (409, refused.json())
+    assert Article.objects.get(pk=story.pk).status == Article.Status.DRAFT
+    assert send(client, "post", f"/api/stories/{story.pk}/publish/", HTTP_IDEMPOTENCY_KEY="k2").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("Reporter", 403), ("Editor", 404)],
+)
+def test_a_refusal_by_role_or_an_unknown_story_is_kept_too(token_client, role, status):
+    story = make_ready_article()
+    client = token_client(make_user(role))
+    url = f"/api/stories/{story.pk + 1000 if status == 404 else story.pk}/kill/"
+    first = send(client, "post", url, {"notice": "Withdrawn."}, HTTP_IDEMPOTENCY_KEY="k")
+    again = send(client, "post", url, {"notice": "Withdrawn."}, HTTP_IDEMPOTENCY_KEY="k")
+    assert (first.status_code, again.status_code) == (status, status)
+    assert again.json() == first.json()
+    assert Article.objects.get(pk=story.pk).status == Article.Status.PUBLISHED
+
+
+def test_a_refused_write_leaves_nothing_behind_but_its_answer(token_client, section):
+    client = token_client(make_user("Editor"))
+    response = send(client, "post", "/api/stories/", draft_data(authors=["nobody"]), HTTP_IDEMPOTENCY_KEY="k")
+    assert response.status_code == 400
+    assert not Article.objects.exists()
+    assert IdempotentRequest.objects.get(key="k").status_code == 400
+
+
+def test_a_request_the_endpoint_never_ran_keeps_nothing(token_client, section):
+    client = token_client(make_user("Editor"))
+    assert send(client, "post", "/api/stories/", {"headline": 3}, HTTP_IDEMPOTENCY_KEY="k").status_code == 400
+    assert not IdempotentRequest.objects.exists()
+    assert send(client, "post", "/api/stories/", draft_data(), HTTP_IDEMPOTENCY_KEY="k").status_code == 201
 
 
 @pytest.mark.parametrize(

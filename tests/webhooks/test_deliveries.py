@@ -116,6 +116,17 @@ def test_a_scheduled_story_is_told_when_it_goes_live(partner, endpoint, editor, 
     assert [json.loads(body)["event"] for _, body in partner.received] == ["story.published"]
 
 
+def test_a_live_story_scheduled_again_is_told_as_taken_off_the_site(
+    partner, endpoint, editor, django_capture_on_commit_callbacks
+):
+    live, draft = make_ready_article(), make_draft()
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.schedule(article=draft, user=editor, at=timezone.now() + timedelta(hours=1))
+        workflow.schedule(article=live, user=editor, at=timezone.now() + timedelta(hours=1))
+    told = [json.loads(body) for _, body in partner.received]
+    assert [(item["event"], item["story"]["id"]) for item in told] == [("story.unpublished", live.pk)]
+
+
 def test_edits_corrections_unpublishing_and_kills_are_told(
     partner, endpoint, editor, django_capture_on_commit_callbacks
 ):
