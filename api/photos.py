@@ -12,7 +12,7 @@ from . import representations
 from .schemas import Error
 from .schemas import Photo as PhotoSchema
 from .stories import router
-from .writes import AUTH, ERRORS, _through
+from .writes import AUTH, ERRORS, acting_as_token
 
 UPLOAD_FIELDS = ["image", "alt_text", "caption"]
 
@@ -68,10 +68,8 @@ def upload_photo(
     found = {"photographer": form.cleaned_data["photographer"].strip(), "source": form.cleaned_data["source"].strip()}
     photo.uploaded_by = request.user
     try:
-        with _through(request), transaction.atomic():  # the credit made for it goes if the photo does
-            photo.credit = PhotoCredit.objects.filter(
-                photographer__iexact=found["photographer"], source__iexact=found["source"]
-            ).first() or PhotoCredit.objects.create(**found)
+        with acting_as_token(request), transaction.atomic():  # the credit made for it goes if the photo does
+            photo.credit = PhotoCredit.objects.for_names(**found)
             photo.save()
     except DiskFullError as refusal:
         return Status(503, {"detail": str(refusal)})

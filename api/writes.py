@@ -60,7 +60,8 @@ def _story_for(request, story_id):
     return article
 
 
-def _through(request):
+def acting_as_token(request):
+    """History entries made inside name the request's token (feed/channels.py)."""
     return acting_through(request.auth.history_label)
 
 
@@ -69,7 +70,7 @@ def file_draft(request, data: StoryIn):
     """A new draft by the token's user. Send an `Idempotency-Key` header so that a retry cannot file it twice."""
 
     def run():
-        with _through(request):
+        with acting_as_token(request):
             return Status(201, written(request, create_draft(user=request.user, data=data)))
 
     return idempotent(request, run)
@@ -84,7 +85,7 @@ def file_draft(request, data: StoryIn):
 def edit(request, story_id: int, data: StoryPatch):
     """Only the fields sent change. `version` is the one the edit is based on: if the story was saved
     since, nothing is saved and the answer is a 409 with what changed."""
-    with _through(request):
+    with acting_as_token(request):
         article = edit_story(user=request.user, article=_story_for(request, story_id), data=data)
     return Status(200, written(request, article))
 
@@ -92,7 +93,7 @@ def edit(request, story_id: int, data: StoryPatch):
 def _action(request, story_id, service, **arguments):
     def run():
         article = _story_for(request, story_id)
-        with _through(request):
+        with acting_as_token(request):
             service(article=article, user=request.user, **arguments)
         return Status(200, written(request, article))
 
@@ -138,7 +139,7 @@ def edit_author(request, slug: str, data: BioPatch):
     author = Author.objects.filter(slug=slug).first()
     if author is None:
         raise Http404("No such author.")
-    with _through(request):
+    with acting_as_token(request):
         edit_bio(user=request.user, author=author, data=data)
     fields = ("slug", "name", "role", "short_bio", "bio")
     return Status(200, {name: getattr(author, name) for name in fields})

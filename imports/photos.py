@@ -91,10 +91,7 @@ class PhotoImport:
 
     def _credit(self, found, relative):
         if found["photographer"] or found["source"]:
-            credit = PhotoCredit.objects.filter(
-                photographer__iexact=found["photographer"], source__iexact=found["source"]
-            ).first()
-            return credit or PhotoCredit.objects.create(**found)
+            return PhotoCredit.objects.for_names(**found)
         self.report.photos_without_credit.append(relative)
         credit, _ = PhotoCredit.objects.get_or_create(photographer="", source=PLACEHOLDER_CREDIT)
         return credit

@@ -81,9 +81,7 @@ class PhotoForm(forms.ModelForm):
     def save(self, commit=True):
         names = getattr(self, "credit_from_file", None)
         if not self.instance.credit_id and names:
-            self.instance.credit = PhotoCredit.objects.filter(
-                photographer__iexact=names["photographer"], source__iexact=names["source"]
-            ).first() or PhotoCredit.objects.create(**names)
+            self.instance.credit = PhotoCredit.objects.for_names(**names)
         return super().save(commit)
 
 

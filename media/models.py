@@ -72,6 +72,14 @@ def disk_full_as_refusal():
         raise
 
 
+class PhotoCreditQuerySet(models.QuerySet):
+    def for_names(self, photographer, source):
+        """The credit with these names, whatever their case, made if there is none: a file's or a
+        client's names reuse the credit the newsroom already has for them."""
+        found = self.filter(photographer__iexact=photographer, source__iexact=source).first()
+        return found or self.create(photographer=photographer, source=source)
+
+
 class PhotoCredit(models.Model):
     """Who a photo comes from, kept as data so one credit serves many photos."""
 
@@ -91,6 +99,8 @@ class PhotoCredit(models.Model):
         default=False,
         help_text="Tick only if the licence lets us pass this photo on to partner outlets.",
     )
+
+    objects = PhotoCreditQuerySet.as_manager()
 
     class Meta:
         ordering = ["source", "photographer"]
