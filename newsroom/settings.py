@@ -337,7 +337,7 @@ NEWSROOM_RENDITION_FORMATS = ["avif", "webp"]
 NEWSROOM_SITE_NAME = os.environ.get("SITE_NAME", "The Kyiv Ledger")
 NEWSROOM_FEED_PAGE_SIZE = env_int("FEED_PAGE_SIZE", 20)
 # Search ranks only this many of the newest matches (feed/search.py, search_page; docs/performance.md).
-NEWSROOM_SEARCH_CANDIDATES = env_int("SEARCH_CANDIDATES", 500)
+NEWSROOM_SEARCH_CANDIDATES = env_int("SEARCH_CANDIDATES", 200)
 # How often an open live page asks for new updates (live/static/live/live.js).
 NEWSROOM_LIVE_POLL_SECONDS = env_int("LIVE_POLL_SECONDS", 20)
 
