@@ -5,6 +5,7 @@ every match. The figures themselves are not asserted."""
 import io
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
@@ -46,7 +47,7 @@ def test_a_target_missed_within_the_tolerance_is_reported_but_passes(monkeypatch
 def test_first_pages_are_compared_with_ranking_every_match(monkeypatch):
     monkeypatch.setattr(bench_search, "TARGETS", {"one word": 60_000, "three words": 60_000})
     output = run()  # 40 stories: fewer matches than candidates, so the same pages
-    assert "the newest 500 matches ranked" in output
+    assert f"the newest {settings.NEWSROOM_SEARCH_CANDIDATES} matches ranked" in output
     assert output.count("first page against ranking every match") == 2
     assert output.count("3 of 3 pages identical") == 2
     assert "the newest 1 matches ranked" in run(candidates=1)
