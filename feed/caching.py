@@ -49,6 +49,13 @@ class Generation:
     def is_current(self, now):
         return self.next_publication is None or now < self.next_publication
 
+    def seconds_left(self, now, seconds):
+        """How long, at most `seconds`, what is made in this generation may be kept: until the next
+        scheduled story is due."""
+        if self.next_publication is not None:
+            seconds = min(seconds, max(0, int(self.next_publication - now)))
+        return seconds
+
 
 def _next_publication():
     from .models import Article
@@ -123,13 +130,6 @@ def _storable(response):
     return not response.cookies and not has_vary_header(response, "Cookie")
 
 
-def _seconds_left(generation, now):
-    seconds = settings.NEWSROOM_PAGE_CACHE_SECONDS
-    if generation.next_publication is not None:
-        seconds = min(seconds, max(0, int(generation.next_publication - now)))
-    return seconds
-
-
 @dataclass
 class Lookup:
     """What one cache round trip found for a request: the current generation and its page, if any."""
@@ -146,12 +146,19 @@ def _look_up(request, keyed_parameters):
     now = timezone.now().timestamp()
     key = _page_key(request, keyed_parameters)
     found = cache.get_many([STATE_KEY, key])
-    state = found.get(STATE_KEY)
+    state = current_generation(found.get(STATE_KEY), now)
+    token, response = found.get(key) or (None, None)
+    seconds = state.seconds_left(now, settings.NEWSROOM_PAGE_CACHE_SECONDS)
+    return Lookup(key, state, seconds, response if token == state.token else None)
+
+
+def current_generation(state, now):
+    """`state`, the generation read from the cache, if it is still current; else a new one, stored.
+    The shared blocks' fragments (feed/fragments.py) are kept under it too."""
     if state is None or not state.is_current(now):
         state = Generation(token=f"{time.time_ns():x}", next_publication=_next_publication())
-        cache.set(STATE_KEY, state, settings.NEWSROOM_PAGE_CACHE_SECONDS)
-    token, response = found.get(key) or (None, None)
-    return Lookup(key, state, _seconds_left(state, now), response if token == state.token else None)
+        cache.set(STATE_KEY, state, max(settings.NEWSROOM_PAGE_CACHE_SECONDS, settings.NEWSROOM_FRAGMENT_CACHE_SECONDS))
+    return state
 
 
 class ReaderPageCacheMiddleware:

@@ -90,6 +90,8 @@ class RowLessThan(Expression):
 class Page:
     items: list
     next_cursor: str | None
+    # The first story of the next page, read to know that there is one; None if there is not.
+    following: object = None
 
 
 def keyset_page(queryset, cursor, size):
@@ -97,6 +99,7 @@ def keyset_page(queryset, cursor, size):
     if cursor:
         queryset = queryset.before(*decode_cursor(cursor))
     items = list(queryset.order_by("-published_at", "-id")[: size + 1])
-    has_more = len(items) > size
-    items = items[:size]
-    return Page(items=items, next_cursor=encode_cursor(items[-1]) if has_more else None)
+    if len(items) <= size:
+        return Page(items=items, next_cursor=None)
+    following, items = items[size], items[:size]
+    return Page(items=items, next_cursor=encode_cursor(items[-1]), following=following)

@@ -15,23 +15,14 @@ from authors.models import Author
 from . import sitemaps
 from .caching import cached_reader_page
 from .forms import LivePreviewForm, SearchForm
+from .fragments import shared_blocks
 from .html import reading_minutes, sanitize_body
 from .metadata import article_meta, author_meta, page_meta
 from .models import Article, Correction, Section, published_q
 from .pagination import keyset_page
 from .search import MAX_QUERY_LENGTH, search_page
 
-VIDEO_STRIP_SIZE = 4
-MORE_STORIES_SIZE = 5
 CORRECTIONS_PAGE_SIZE = 100
-
-
-def video_strip(exclude=None):
-    """The latest published video stories with their posters and credits (one query)."""
-    videos = Article.objects.published().videos().for_listing()
-    if exclude is not None:
-        videos = videos.exclude(pk=exclude.pk)
-    return list(videos[:VIDEO_STRIP_SIZE])
 
 
 def feed_links(title, name, **kwargs):
@@ -68,7 +59,7 @@ def home(request):
         request,
         "feed/home.html",
         Article.objects.published(),
-        {"videos": video_strip(), "feed_links": feed_links(site, "feed:site")},
+        {"blocks": shared_blocks(videos=True), "feed_links": feed_links(site, "feed:site")},
         meta=page_meta(request, title=f"{site} · News Feed"),
     )
 
@@ -141,9 +132,6 @@ def author(request, slug):
 
 def _render_article(request, article, **context):
     body_parts, listed_links = article.body_parts()
-    more_stories = keyset_page(
-        Article.objects.published().exclude(pk=article.pk).for_listing(), None, MORE_STORIES_SIZE
-    )
     return render(
         request,
         "feed/article.html",
@@ -151,8 +139,7 @@ def _render_article(request, article, **context):
             "article": article,
             "body_parts": body_parts,
             "listed_links": listed_links,
-            "more_stories": more_stories,
-            "videos": video_strip(exclude=article),
+            "blocks": shared_blocks(leaving_out=article, videos=True, more_stories=True),
             "meta": article_meta(request, article),
             "feed_links": feed_links(settings.NEWSROOM_SITE_NAME, "feed:site"),
             **context,

@@ -17,8 +17,8 @@ from markupsafe import Markup
 
 from common.web_addresses import web_address
 from feed.feeds import xml_safe
+from feed.fragments import section_nav
 from feed.metadata import json_for_script
-from feed.models import Section
 
 
 def environment(**options):
@@ -27,7 +27,7 @@ def environment(**options):
     # Django's backend would print DebugUndefined's "{{ name }}" into pages in development.
     options["undefined"] = ChainableUndefined
     env = Environment(**options)
-    env.globals |= {"static": static, "url": url, "now": timezone.localtime, "section_menu": section_menu}
+    env.globals |= {"static": static, "url": url, "now": timezone.localtime, "section_nav": section_nav}
     env.filters |= {
         "absolute_url": absolute_url,
         "sources": sources,
@@ -62,11 +62,6 @@ def absolute_url(obj):
 def sources(photo, slot):
     """`photo.sources(slot)` (media.models.Photo): the <source> srcsets and fallback of a slot."""
     return photo.sources(slot)
-
-
-def section_menu():
-    """The header's sections, in menu order (one query, made when the menu is rendered)."""
-    return Section.objects.all()
 
 
 def date(value, format_string):

@@ -262,6 +262,9 @@ LOGGING = {
 }
 # How long a reader page is kept in that cache at most; edits and scheduled stories end it sooner.
 NEWSROOM_PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300) if env_bool("CACHE", True) else 0
+# The same for the blocks pages share (section menu, video strip, "More from the News Feed";
+# feed/fragments.py), which stay in the cache when PAGE_CACHE_SECONDS=0 turns off whole pages.
+NEWSROOM_FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300)
 # The JSON API's request budget per client (its address; a token's user once the write side exists),
 # as django-ninja's throttles read it: "<requests>/<s|min|hour|day>". Over it: 429 with Retry-After.
 NEWSROOM_API_RATE = os.environ.get("API_RATE", "120/min")

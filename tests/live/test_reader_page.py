@@ -221,6 +221,8 @@ def make_updates(story, count, author):
 
 
 def queries_for(client, url, django_assert_max_num_queries, budget):
+    # Once a content generation the section menu is made (feed/fragments.py); counted here is every other request.
+    client.get(url)
     with django_assert_max_num_queries(budget), CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
@@ -233,8 +235,8 @@ def test_a_live_page_with_10_or_300_updates_runs_the_same_number_of_queries(
     author = make_author()
     make_updates(live_story, 10, author)
     # The story, its bylines, tags, corrections and related links; the updates, their authors and
-    # corrections; the key points; the section menu.
-    budget = 10
+    # corrections; the key points. The section menu comes from the cache.
+    budget = 9
     few = [
         queries_for(client, url, django_assert_max_num_queries, budget)
         for url in (f"/live/{live_story.slug}/", f"/live/{live_story.slug}/poll/")

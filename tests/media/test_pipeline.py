@@ -225,8 +225,9 @@ def test_pages_with_30_photos_do_no_image_work(client, monkeypatch, settings, dj
     monkeypatch.setattr("media.models.build_renditions", refuse)
     monkeypatch.setattr("media.models.clean_original", refuse)
     monkeypatch.setattr("PIL.Image.open", refuse)
-    # Expect 3 queries: the stories with photos, the video strip, the section menu.
-    with django_assert_max_num_queries(3):
+    client.get("/")  # makes the section menu and the video strip, once a content generation
+    # Expect 1 query: the stories with photos.
+    with django_assert_max_num_queries(1):
         response = client.get("/")
     assert response.content.decode().count("<picture>") == 30
 
