@@ -87,7 +87,7 @@ def _cached():
     return not isinstance(caches["default"], DummyCache)
 
 
-def _fetch(fragments, seen=None):
+def _fetch(fragments):
     """{fragment: Block} for `fragments`, from the cache in one round trip where they are of the
     current generation, else made and stored."""
     if not _cached():
