@@ -44,6 +44,9 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 INSTALLED_APPS = [
     # Before the admin, so that its templates/admin/base_site.html extends the admin's own.
     "newsroom",
+    # Names, slugs and bios of sections and authors per language (feed/translation.py,
+    # authors/translation.py); before the admin, as django-modeltranslation asks.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -307,6 +310,15 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# The two editions: English at today's addresses, Ukrainian under /uk/. A story's language is one of
+# these codes (Article.language); en-gb above is English as the newsroom writes it (dates, formats).
+LANGUAGES = [("en", "English"), ("uk", "Українська")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# django-modeltranslation: section and author fields per language (name_en, name_uk, …); a Ukrainian
+# name left blank reads as the English one.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("en", "uk")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # One way of writing dates and times everywhere: "3 December 2026, 14:02" (common.times.local_time).
 FORMAT_MODULE_PATH = ["newsroom.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Kyiv")

@@ -40,6 +40,14 @@ class Section(models.Model):
 class Article(models.Model):
     Status = Status
 
+    language = models.CharField(
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text="The edition the story appears in: English at /news/…, Ukrainian at /uk/news/….",
+    )
+    # Stories that are translations of one another share this key; a story with no translation has none.
+    translation_group = models.UUIDField(null=True, blank=True, editable=False, db_index=True)
     headline = models.CharField(max_length=200)
     slug = models.SlugField(
         max_length=200, unique=True, help_text="The end of the story's address, after /news/. Keep it once published."

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import connections, models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -46,8 +47,8 @@ LISTING_FIELDS = [
     "live_coverage",
     "coverage_ended_at",
     "updated_at",
-    "section__name",
-    "section__slug",
+    # The section's name and slug in every language (django-modeltranslation reads the page's, or English).
+    *(f"section__{field}_{language}" for field in ("name", "slug") for language in settings.MODELTRANSLATION_LANGUAGES),
     *(f"lead_photo__{field}" for field in LISTING_PHOTO_FIELDS),
     *(f"video_poster__{field}" for field in LISTING_PHOTO_FIELDS),
 ]
