@@ -45,6 +45,7 @@ SEARCH_VECTOR_SQL = (
 
 ARTICLE_COLUMNS = [
     "id",
+    "language",
     "headline",
     "slug",
     "summary",
@@ -149,6 +150,7 @@ def seed_stories(*, count, first_number, slug_prefix, text, sections, authors, t
         stories.append(
             (
                 pk,
+                "en",
                 text.text(8).capitalize(),
                 f"{slug_prefix}{number}",
                 text.text(25).capitalize() + ".",
