@@ -149,7 +149,7 @@ def _render_article(request, article, **context):
 
 @cached_reader_page
 def article(request, slug):
-    article = Article.objects.published().for_detail().filter(slug=slug).first()
+    article = Article.objects.published().for_detail().one(slug=slug)
     if article is None:
         killed = Article.objects.not_trashed().filter(slug=slug, status=Article.Status.KILLED).first()
         if killed is not None:
@@ -164,7 +164,7 @@ def article(request, slug):
 @never_cache
 def preview(request, pk):
     """Any story as readers would see it, for the staff who may open it in the admin; 404 for anyone else."""
-    article = Article.objects.not_trashed().for_detail().filter(pk=pk).first()
+    article = Article.objects.not_trashed().for_detail().one(pk=pk)
     if article is None or not article.can_be_viewed_by(request.user):
         raise Http404("No such story.")
     response = _render_article(request, article, is_preview=True)
@@ -173,7 +173,7 @@ def preview(request, pk):
 
 
 def _story_to_edit_or_404(request, pk):
-    article = Article.objects.not_trashed().for_detail().filter(pk=pk).first()
+    article = Article.objects.not_trashed().for_detail().one(pk=pk)
     if article is None or not article.can_be_edited_by(request.user):
         raise Http404("No such story.")
     return article

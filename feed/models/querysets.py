@@ -53,6 +53,17 @@ LISTING_FIELDS = [
     *(f"video_poster__{field}" for field in LISTING_PHOTO_FIELDS),
 ]
 
+# What a related-story teaser reads (RelatedLink.href, label and teaser; the target's address needs
+# live_coverage).
+RELATED_LINK_FIELDS = [
+    "article_id",
+    "url",
+    "title",
+    "after_paragraph",
+    "position",
+    *(f"target__{field}" for field in ("slug", "headline", "summary", "live_coverage")),
+]
+
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
@@ -84,12 +95,17 @@ class ArticleQuerySet(models.QuerySet):
             "corrections",
             Prefetch(
                 "related_links",
-                # A teaser shows the target's address, headline and summary; not its body.
+                # A teaser shows the target's address, headline and summary: only those columns.
                 queryset=RelatedLink.objects.filter(Q(target__isnull=True) | published_q("target__"))
                 .select_related("target")
-                .defer("target__body", "target__search_vector"),
+                .only(*RELATED_LINK_FIELDS),
             ),
         )
+
+    def one(self, **lookups):
+        """The story these lookups name (a unique slug or pk), or None. Unordered: the ORDER BY that
+        first() adds was a tenth of the article page's time spent compiling SQL (docs/performance.md)."""
+        return next(iter(self.filter(**lookups).order_by()[:1]), None)
 
     def not_trashed(self):
         return self.filter(deleted_at__isnull=True)
