@@ -3,9 +3,11 @@ the door, as for reader pages; a story readers cannot see is a 404 here too."""
 
 from collections import defaultdict
 from datetime import datetime
+from operator import itemgetter
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Value
 from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404
 from ninja import Query, Router
@@ -45,18 +47,22 @@ def _found(queryset, slug, what):
 
 
 def _listed(request, rows):
-    """The list items of these rows (representations.LISTED_COLUMNS), with two more queries whatever
-    their number: the bylines with their authors' names, and the tags."""
+    """The list items of these rows (representations.LISTED_COLUMNS), with one more query whatever their
+    number: the bylines with their authors' names and the tags, as one UNION ALL (a round trip less)."""
     ids = [row["id"] for row in rows]
     bylines, tags = defaultdict(list), defaultdict(list)
-    for story_id, name, slug in Byline.objects.filter(article_id__in=ids).values_list(
-        "article_id", "author__name", "author__slug"
-    ):
-        bylines[story_id].append((name, slug))
-    for story_id, name, slug in TaggedItem.objects.filter(
-        content_type=ContentType.objects.get_for_model(Article), object_id__in=ids
-    ).values_list("object_id", "tag__name", "tag__slug"):
-        tags[story_id].append((name, slug))
+    bylined = (
+        Byline.objects.filter(article_id__in=ids)
+        .order_by()
+        .values_list("article_id", "position", "id", "author__name", "author__slug")
+    )
+    tagged = (
+        TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(Article), object_id__in=ids)
+        .order_by()
+        .values_list("object_id", Value(-1), "id", "tag__name", "tag__slug")
+    )
+    for story_id, position, _row_id, name, slug in sorted(bylined.union(tagged, all=True), key=itemgetter(1, 2)):
+        (tags if position < 0 else bylines)[story_id].append((name, slug))
     return [representations.listed_story(request, row, tags[row["id"]], bylines[row["id"]]) for row in rows]
 
 
