@@ -84,7 +84,15 @@ def page_paths():
         live = first("/live/", html)
         live_html = urllib.request.urlopen(BASE_URL + live).read().decode()
         paths |= {"live page": live, "live update": first(f"{live}updates/", live_html)}
+    # The Ukrainian edition's home and its newest story.
+    ukrainian_html = urllib.request.urlopen(BASE_URL + "/uk/").read().decode()
+    paths |= {"uk home": "/uk/", "uk article": first("/uk/news/", ukrainian_html)}
     return paths
+
+
+def page_language(name):
+    """The `lang` a page's <html> must carry: uk for the Ukrainian edition's pages, en for the rest."""
+    return "uk" if name.startswith("uk ") else "en"
 
 
 def log_in(page, password):

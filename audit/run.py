@@ -13,7 +13,7 @@ from playwright.sync_api import sync_playwright
 HERE = Path(__file__).resolve().parent
 VNU = HERE / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
-LIGHTHOUSE_PAGES = ["home", "article"]
+LIGHTHOUSE_PAGES = ["home", "article", "uk home", "uk article"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 IMPACTS = ["critical", "serious", "moderate", "minor"]
 
@@ -32,7 +32,17 @@ def axe_and_sources(paths, password, out):
             counts = dict.fromkeys(IMPACTS, 0)
             for violation in violations:
                 counts[violation["impact"]] += 1
-            rows[name] = (counts, [f"{v['id']} ({v['impact']})" for v in violations])
+            found = [f"{v['id']} ({v['impact']})" for v in violations]
+            # The page's language as its <html> says, and every lang inside it a language we publish in.
+            languages = page.evaluate("[...document.querySelectorAll('[lang]')].map(node => node.lang)")
+            if not languages or languages[0].split("-")[0] != demo.page_language(name):
+                found.append(f"html lang is {languages[:1]}, not {demo.page_language(name)}")
+                counts["serious"] += 1
+            strays = sorted({code for code in languages if code.split("-")[0] not in {"en", "uk"}})
+            if strays:
+                found.append(f"lang attributes {strays}")
+                counts["serious"] += 1
+            rows[name] = (counts, found)
             source = page.context.request.get(demo.BASE_URL + path).text()
             (out / f"{name.replace(' ', '-')}.html").write_text(source)
         browser.close()
@@ -112,10 +122,10 @@ def main():
                 print(f"  vnu on {name}: {error}")
 
         print(f"\nLighthouse {LIGHTHOUSE_VERSION} (mobile emulation, Debian's Chromium)")
-        print(f"{'page':<10} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'weight':>9} {'w/o images':>11}  below 1")
+        print(f"{'page':<12} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'weight':>9} {'w/o images':>11}  below 1")
         for name in LIGHTHOUSE_PAGES:
             scores, failed, weight, images, blocking = lighthouse(demo.BASE_URL + paths[name], out)
-            print(f"{name:<10} {scores['performance']:>5} {scores['accessibility']:>5} {scores['best-practices']:>5} "
+            print(f"{name:<12} {scores['performance']:>5} {scores['accessibility']:>5} {scores['best-practices']:>5} "
                   f"{scores['seo']:>5} {weight / 1024:>7.1f}KB {(weight - images) / 1024:>9.1f}KB  "
                   f"{', '.join(failed) or '-'}")  # fmt: skip
             if blocking:

@@ -1,4 +1,5 @@
-"""`make screenshots`: home and article pages of the running demo site, desktop and phone, in docs/screenshots/."""
+"""`make screenshots`: the home and article pages of both editions of the running demo site, desktop and phone,
+in docs/screenshots/."""
 
 import demo_site as demo
 from playwright.sync_api import sync_playwright
@@ -16,10 +17,10 @@ def main():
             phone = device == "phone"
             context = browser.new_context(viewport=viewport, device_scale_factor=1, is_mobile=phone, has_touch=phone)
             page = context.new_page()
-            for name in ("home", "article"):
+            for name in ("home", "article", "uk home", "uk article"):
                 page.goto(demo.BASE_URL + paths[name])
                 page.wait_for_load_state("networkidle")
-                target = OUT / f"{name}-{device}.png"
+                target = OUT / f"{name.replace(' ', '-')}-{device}.png"
                 page.screenshot(path=target)
                 print(target.relative_to(demo.ROOT))
             context.close()
