@@ -31,7 +31,7 @@ from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.db import transaction
 from django.urls import Resolver404, resolve
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import has_vary_header, patch_cache_control, set_response_etag
 
 STATE_KEY = "newsroom:generation"
@@ -122,7 +122,9 @@ def _page_key(request, keyed_parameters):
     # script prefix (in request.path) is too, and the path that was routed: a SCRIPT_NAME a client
     # slipped in can then only ever reach its own entry.
     parameters = [(name, value) for name in keyed_parameters for value in request.GET.getlist(name)]
-    address = repr((request.scheme, request.get_host(), request.path, request.path_info, parameters))
+    # The language too, though the address says it ("/uk/…"): a page is made in the one active.
+    language = translation.get_language()
+    address = repr((request.scheme, request.get_host(), request.path, request.path_info, language, parameters))
     return f"newsroom:page:{hashlib.sha256(address.encode()).hexdigest()}"
 
 

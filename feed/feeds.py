@@ -18,6 +18,7 @@ from django.utils.html import escape
 from taggit.models import Tag
 
 from authors.models import Author
+from common.editions import current_edition, slug_lookup
 
 from .models import Article, Section
 
@@ -104,6 +105,20 @@ def revealed(subject, stories):
     return subject
 
 
+def edition_stories():
+    """The published stories of the feed's edition (its address: /feeds/rss/, /uk/feeds/rss/). The
+    feed's <language> is the edition's too: Django's Feed writes the active language."""
+    return Article.objects.published().in_edition(current_edition())
+
+
+def found_by_slug(model, slug):
+    """The section or author at `slug` in this edition (common.editions.slug_lookup), or 404."""
+    found = model.objects.filter(slug_lookup(slug)).first()
+    if found is None:
+        raise Http404(f"No such {model._meta.verbose_name}.")
+    return found
+
+
 class StoryFeed(Feed):
     """The whole site's stories, newest first. Subclasses narrow `stories()`."""
 
@@ -139,7 +154,7 @@ class StoryFeed(Feed):
         return settings.NEWSROOM_SITE_NAME
 
     def stories(self, obj):
-        return Article.objects.published()
+        return edition_stories()
 
     def items(self, obj):
         return self.stories(obj).for_feed().order_by("-published_at", "-id")[:FEED_SIZE]
@@ -190,7 +205,7 @@ class StoryFeed(Feed):
 
 class SectionFeed(StoryFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Section, slug=slug)
+        return found_by_slug(Section, slug)
 
     def title(self, obj):
         return f"{obj.name} · {settings.NEWSROOM_SITE_NAME}"
@@ -202,13 +217,13 @@ class SectionFeed(StoryFeed):
         return obj.get_absolute_url()
 
     def stories(self, obj):
-        return Article.objects.published().filter(section=obj)
+        return edition_stories().filter(section=obj)
 
 
 class TagFeed(StoryFeed):
     def get_object(self, request, slug):
         tag = get_object_or_404(Tag, slug=slug)
-        return revealed(tag, Article.objects.published().filter(tags=tag))
+        return revealed(tag, edition_stories().filter(tags=tag))
 
     def title(self, obj):
         return f"{obj.name} · {settings.NEWSROOM_SITE_NAME}"
@@ -220,13 +235,13 @@ class TagFeed(StoryFeed):
         return reverse("feed:tag", kwargs={"slug": obj.slug})
 
     def stories(self, obj):
-        return Article.objects.published().filter(tags=obj)
+        return edition_stories().filter(tags=obj)
 
 
 class AuthorFeed(StoryFeed):
     def get_object(self, request, slug):
-        author = get_object_or_404(Author, slug=slug)
-        return revealed(author, Article.objects.published().filter(bylines__author=author))
+        author = found_by_slug(Author, slug)
+        return revealed(author, edition_stories().filter(bylines__author=author))
 
     def title(self, obj):
         return f"{obj.name} · {settings.NEWSROOM_SITE_NAME}"
@@ -238,7 +253,7 @@ class AuthorFeed(StoryFeed):
         return obj.get_absolute_url()
 
     def stories(self, obj):
-        return Article.objects.published().filter(bylines__author=obj)
+        return edition_stories().filter(bylines__author=obj)
 
 
 class VideoFeed(StoryFeed):
@@ -252,7 +267,7 @@ class VideoFeed(StoryFeed):
         return reverse("feed:video")
 
     def stories(self, obj):
-        return Article.objects.published().videos()
+        return edition_stories().videos()
 
 
 class PartnerFeed(StoryFeed):

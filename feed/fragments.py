@@ -14,7 +14,7 @@ next page). A story's own page leaves itself out of "More from the News Feed" an
 so a story that the shared block shows gets a variant of the block without it, kept as its own entry.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -22,6 +22,8 @@ from django.core.cache.backends.dummy import DummyCache
 from django.template.loader import render_to_string
 from django.utils import timezone
 from markupsafe import Markup
+
+from common.editions import current_edition, in_edition
 
 from .caching import STATE_KEY, current_generation
 from .models import Article, Section
@@ -41,27 +43,30 @@ class Block:
 
 @dataclass(frozen=True)
 class Fragment:
-    """What one block is: its kind ("section-nav", "videos", "more-stories") and what varies it (the
-    menu's current section, the story a block leaves out)."""
+    """What one block is: its kind ("section-nav", "videos", "more-stories"), what varies it (the
+    menu's current section, the story a block leaves out) and its edition (the page's: each edition's
+    blocks list its own stories, with its own words and addresses)."""
 
     kind: str
     variant: str = ""
+    edition: str = field(default_factory=current_edition)
 
     @property
     def key(self):
-        return f"newsroom:fragment:{self.kind}:{self.variant}"
+        return f"newsroom:fragment:{self.edition}:{self.kind}:{self.variant}"
 
     def build(self):
-        return BUILDERS[self.kind](self.variant)
+        with in_edition(self.edition):
+            return BUILDERS[self.kind](self.variant, self.edition)
 
 
-def _section_nav(current_section):
+def _section_nav(current_section, edition):
     sections = list(Section.objects.all())
     return Block(render_to_string("feed/_section_nav.html", {"sections": sections, "current_section": current_section}))
 
 
-def _video_strip(excluded):
-    videos = Article.objects.published().videos().for_listing()
+def _video_strip(excluded, edition):
+    videos = Article.objects.published().in_edition(edition).videos().for_listing()
     if excluded:
         videos = videos.exclude(pk=int(excluded))
     videos = list(videos[:VIDEO_STRIP_SIZE])
@@ -69,8 +74,8 @@ def _video_strip(excluded):
     return Block(html, frozenset(video.pk for video in videos))
 
 
-def _more_stories(excluded):
-    stories = Article.objects.published().for_listing()
+def _more_stories(excluded, edition):
+    stories = Article.objects.published().in_edition(edition).for_listing()
     if excluded:
         stories = stories.exclude(pk=int(excluded))
     page = keyset_page(stories, None, MORE_STORIES_SIZE)
@@ -120,7 +125,7 @@ def shared_blocks(current_section="", leaving_out=None, videos=False, more_stori
     if leaving_out is not None:
         # The story's own variants, read only for the few stories the shared blocks show.
         variants = {
-            name: Fragment(fragment.kind, str(leaving_out.pk))
+            name: Fragment(fragment.kind, str(leaving_out.pk), fragment.edition)
             for name, fragment in wanted.items()
             if leaving_out.pk in blocks[fragment].stories
         }

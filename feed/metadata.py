@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from common.editions import DEFAULT_EDITION, OG_LOCALES, current_edition, editions, in_edition, other_editions
+
 DESCRIPTION_LENGTH = 160
 LOGO = ("newsroom/logo.png", 512, 512)
 SITE_DESCRIPTION = "Breaking news and reporting from Ukraine and the region."
@@ -96,8 +98,51 @@ def image_object(image):
     return data
 
 
-def page_meta(request, *, title, description="", path=None, kind="website", image=None, json_ld=None):
-    """The metadata of any reader's page. `path` defaults to the request's, without its query."""
+def language_links(request, translations=None, path=None, alternates=True):
+    """What a page says about its editions (newsroom/base.html, newsroom/_page_meta.html): its `lang`, its
+    Open Graph locales, its <link rel="alternate" hreflang> (itself, each translation and x-default, the
+    English one; only when it has a translation, and not on an older page of a list: `alternates`), and
+    the language switch, to the translation in each other edition or, with none, to that edition's home.
+
+    `translations`: {edition: address} of this page in other editions, published ones only; `path`:
+    this page's own address (default: the request's, without its query)."""
+    edition = current_edition()
+    translations = {code: address for code, address in (translations or {}).items() if code != edition}
+    hreflang = []
+    if translations and alternates:
+        addresses = {edition: path or request.path, **translations}
+        hreflang = [(code, request.build_absolute_uri(addresses[code])) for code in editions() if code in addresses]
+        if DEFAULT_EDITION in addresses:
+            hreflang.append(("x-default", request.build_absolute_uri(addresses[DEFAULT_EDITION])))
+    switch = []
+    for other in other_editions(edition):
+        if other in translations:
+            href = translations[other]
+        else:
+            with in_edition(other):
+                href = reverse("feed:home")
+        switch.append(
+            {
+                "edition": other,
+                "name": dict(settings.LANGUAGES)[other],
+                "href": href,
+                "is_translation": other in translations,
+            }
+        )
+    return {
+        "edition": edition,
+        "og_locale": OG_LOCALES[edition],
+        "og_locale_alternates": [OG_LOCALES[code] for code in translations],
+        "alternates": hreflang,
+        "switch": switch,
+    }
+
+
+def page_meta(
+    request, *, title, description="", path=None, kind="website", image=None, json_ld=None, translations=None
+):
+    """The metadata of any reader's page. `path` defaults to the request's, without its query.
+    `translations`: language_links()'s."""
     return {
         "title": title,
         "description": Truncator(description or SITE_DESCRIPTION).chars(DESCRIPTION_LENGTH),
@@ -106,7 +151,27 @@ def page_meta(request, *, title, description="", path=None, kind="website", imag
         "image": image,
         "site_name": settings.NEWSROOM_SITE_NAME,
         "json_ld": json_ld,
+        "languages": language_links(request, translations, path),
     }
+
+
+def translation_json_ld(request, article):
+    """schema.org's link between a story and its translations: the first written of a translation group
+    (the lowest id) is the work, and the others its translations (`workTranslation` on the work,
+    `translationOfWork` on each translation), each with its language. From with_translations()'s
+    annotations: no query."""
+    data = {}
+    for translation in article.translations():
+        linked = {
+            "@type": "NewsArticle",
+            "url": request.build_absolute_uri(translation.address),
+            "inLanguage": translation.edition,
+        }
+        if translation.is_original:
+            data["translationOfWork"] = linked
+        elif not data.get("translationOfWork"):
+            data.setdefault("workTranslation", []).append(linked)
+    return data
 
 
 def article_json_ld(request, article, image):
@@ -126,7 +191,8 @@ def article_json_ld(request, article, image):
         "articleSection": article.section.name,
         "keywords": [tag.name for tag in article.sorted_tags],
         "timeRequired": f"PT{article.reading_minutes}M",
-        "inLanguage": "en",
+        "inLanguage": article.language,
+        **translation_json_ld(request, article),
     }
     if image:
         data["image"] = image_object(image)
@@ -158,6 +224,7 @@ def article_meta(request, article):
         kind="article",
         image=image,
         json_ld=article_json_ld(request, article, image),
+        translations={translation.edition: translation.address for translation in article.translations()},
     )
     meta["article"] = {
         "published": iso(article.published_at),
@@ -169,7 +236,7 @@ def article_meta(request, article):
     return meta
 
 
-def author_meta(request, author):
+def author_meta(request, author, translations=None):
     """The author page: a profile with a schema.org Person."""
     image = social_image(request, author.avatar)
     data = {"@context": "https://schema.org", **person(request, author)}
@@ -190,4 +257,5 @@ def author_meta(request, author):
         kind="profile",
         image=image,
         json_ld=data,
+        translations=translations,
     )

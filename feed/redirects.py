@@ -11,7 +11,7 @@ def find_redirect(request):
         Redirect.objects.followable()
         .filter(old_path__in=redirect_paths(request.path, request.GET))
         .select_related("article")
-        .only("target_path", "article__slug", "article__live_coverage")
+        .only("target_path", "article__slug", "article__live_coverage", "article__language")
         .order_by("-old_path")  # "/?p=1" before "/": the more precise address wins
         .first()
     )

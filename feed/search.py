@@ -6,6 +6,12 @@ PostgreSQL: a stored, weighted tsvector (headline A, summary B, body text C) wit
 databases (SQLite in development) get a plain fallback: every word must appear in the headline,
 summary or body, ranked with the same weights.
 
+Each edition searches its own stories in its own way (docs/languages.md). English: PostgreSQL's
+`english` configuration (Snowball stemming). Ukrainian, which PostgreSQL has no stemmer for: each word
+is indexed as its dictionary forms (lemmas, from pymorphy3's Ukrainian dictionary), computed in
+Python when the story is saved, with the `simple` configuration; the reader's words are looked up the
+same way, each as any of its forms. So "Києві" finds a story that says "Київ".
+
 Only the newest matches are ranked (settings.NEWSROOM_SEARCH_CANDIDATES), and results are paged
 with a keyset cursor on (rank, id) within them: see `search_page`.
 """
@@ -16,6 +22,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -25,10 +32,18 @@ from django.db import connections, models
 from django.db.models import F, Func, Q, Value
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from .pagination import EPOCH, micros_since_epoch
 
 SEARCH_CONFIG = "english"
+# The text-search configuration of each edition. Ukrainian documents and queries are dictionary forms.
+SEARCH_CONFIGS = {"en": SEARCH_CONFIG, "uk": "simple"}
+LEMMATISED = {"uk"}
+# A Ukrainian word, apostrophe (any of its three usual characters) included; forms are kept without it,
+# since PostgreSQL's parser would split a word there.
+UK_WORD_RE = re.compile(r"\w+(?:['’ʼ]\w+)*")
+APOSTROPHES = re.compile(r"['’ʼ]")
 MAX_QUERY_LENGTH = 200
 # Two or more minus signs with nothing but spaces or punctuation between them (websearch_to_tsquery
 # skips those). PostgreSQL nests one NOT for each, and more than 32 overflow its query stack ("tsquery
@@ -50,8 +65,62 @@ def plain_body():
     )
 
 
+@lru_cache(maxsize=1)
+def _ukrainian_morphology():
+    import pymorphy3  # loaded on the first Ukrainian search or save: 80 ms and 15 MB
+
+    return pymorphy3.MorphAnalyzer(lang="uk")
+
+
+@lru_cache(maxsize=100_000)
+def dictionary_forms(word):
+    """Every dictionary form a lower-case Ukrainian word can be of, without apostrophes: "києві" →
+    ("кий", "київ"). All of them, not a guess at the likeliest: a document and a query that share any
+    form match, and a wrong extra form costs a little precision, never a story found by its own words."""
+    forms = {APOSTROPHES.sub("", parse.normal_form) for parse in _ukrainian_morphology().parse(word)}
+    return tuple(sorted(form for form in forms if form))
+
+
+def lemmatised(text):
+    """Plain text as the dictionary forms of its words, space-separated: what a Ukrainian story is indexed as."""
+    return " ".join(form for word in UK_WORD_RE.findall(text.lower()) for form in dictionary_forms(word))
+
+
+def lemma_query(text):
+    """The reader's words as a tsquery of dictionary forms: each word any of its forms, every word
+    needed, and a word after a minus sign excluded. "" if there is no word."""
+    groups = []
+    for token in text.lower().split():
+        negated = token.startswith("-")
+        for word in UK_WORD_RE.findall(token):
+            forms = " | ".join(f"'{form}'" for form in dictionary_forms(word))
+            if forms:
+                groups.append(f"!({forms})" if negated else f"({forms})")
+    return " & ".join(groups)
+
+
+def lemmatised_vector(headline, summary, body):
+    """The weighted document of a Ukrainian story (PostgreSQL only), from its text in Python."""
+    config = SEARCH_CONFIGS["uk"]
+    body_text = html.unescape(strip_tags(body))
+    return (
+        SearchVector(Value(lemmatised(headline)), weight="A", config=config)
+        + SearchVector(Value(lemmatised(summary)), weight="B", config=config)
+        + SearchVector(Value(lemmatised(body_text)), weight="C", config=config)
+    )
+
+
+def reader_query(text, edition):
+    """The SearchQuery for what the reader typed in `edition`, or None if it has nothing to look for."""
+    if edition in LEMMATISED:
+        raw = lemma_query(text)
+        return SearchQuery(raw, search_type="raw", config=SEARCH_CONFIGS[edition]) if raw else None
+    return SearchQuery(text, search_type="websearch", config=SEARCH_CONFIGS.get(edition, SEARCH_CONFIG))
+
+
 def search_vector():
-    """The weighted document every story is indexed as (PostgreSQL only)."""
+    """The weighted document every English story is indexed as (PostgreSQL only); Ukrainian ones are
+    lemmatised_vector()'s."""
     return (
         SearchVector("headline", weight="A", config=SEARCH_CONFIG)
         + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
@@ -84,10 +153,11 @@ def fallback_words(text):
     return list(dict.fromkeys(word.lower() for word in WORD_RE.findall(text)))[:MAX_FALLBACK_WORDS]
 
 
-def matching(queryset, text, vendor):
+def matching(queryset, text, vendor, edition="en"):
     """`queryset` narrowed to the stories matching `text`."""
     if vendor == "postgresql":
-        return queryset.filter(search_vector=SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG))
+        query = reader_query(text, edition)
+        return queryset.none() if query is None else queryset.filter(search_vector=query)
     words = fallback_words(text)
     if not words:  # only punctuation or symbols: nothing to look for
         return queryset.none()
@@ -96,11 +166,12 @@ def matching(queryset, text, vendor):
     return queryset
 
 
-def ranked(queryset, text, vendor):
+def ranked(queryset, text, vendor, edition="en"):
     """`queryset` annotated with `rank` for `text` (higher is better) and, on PostgreSQL, `snippet`
-    (ts_headline output; read it with `headline_parts`)."""
-    if vendor == "postgresql":
-        query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+    (ts_headline output; read it with `headline_parts`). In Ukrainian the snippet marks the words
+    written as their dictionary form: ts_headline compares the body's words, not their forms."""
+    query = reader_query(text, edition) if vendor == "postgresql" else None
+    if query is not None:
         return queryset.annotate(
             # ts_rank is a float4, which comes back as its shortest text ("0.0607927") and then no
             # longer equals itself in a cursor; as a float8 it round-trips exactly.
@@ -108,7 +179,7 @@ def ranked(queryset, text, vendor):
             snippet=SearchHeadline(
                 plain_body(),
                 query,
-                config=SEARCH_CONFIG,
+                config=SEARCH_CONFIGS.get(edition, SEARCH_CONFIG),
                 start_sel=MARK,
                 stop_sel=END_MARK,
                 max_words=30,
@@ -204,7 +275,7 @@ class Page:
     next_cursor: str | None
 
 
-def search_page(queryset, text, cursor, size):
+def search_page(queryset, text, cursor, size, edition="en"):
     """One page of results, best first, after `cursor` (None: the first page).
 
     Ranking reads every ranked story's whole search document, so a common word, in tens of thousands
@@ -218,7 +289,7 @@ def search_page(queryset, text, cursor, size):
     database stops after size + 1 rows of its sort. The cursor carries the first page's time, and
     the candidates are the newest matches published by then, so a story published while the reader
     pages cannot push a candidate out of them (it would be skipped). Each item gets `snippet_parts`
-    (headline_parts()).
+    (headline_parts()). `edition`: the language the words are in (the stories' own).
     """
     connection = connections[queryset.db]
     vendor = connection.vendor
@@ -228,11 +299,11 @@ def search_page(queryset, text, cursor, size):
     else:
         as_of = timezone.now()
     limit = settings.NEWSROOM_SEARCH_CANDIDATES
-    matches = matching(queryset.filter(published_at__lte=as_of), text, vendor)
+    matches = matching(queryset.filter(published_at__lte=as_of), text, vendor, edition)
     if limit is not None:
         newest = matches.order_by("-published_at", "-id").values("pk")[:limit]
         matches = queryset.filter(pk__in=newest)
-    results = ranked(matches, text, vendor)
+    results = ranked(matches, text, vendor, edition)
     if cursor:
         results = results.filter(Q(rank__lt=rank) | Q(rank=rank, pk__lt=pk))
     with planned_for_its_words(connection):

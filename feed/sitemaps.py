@@ -3,6 +3,11 @@ index; and a Google News sitemap of the last 48 hours. Only `Article.objects.pub
 Each story is dated by its last change (`last_modified`, which each update of a live story moves),
 to the second, and listed at its own address (a live story's is /live/<slug>/).
 
+Each edition has its own: /sitemap.xml and /sitemaps/… list the English pages, /uk/sitemap.xml and
+/uk/sitemaps/… the Ukrainian ones, and /sitemap-news.xml and /uk/sitemap-news.xml each its edition's
+news with its <news:language>. A story with a published translation, and every listing page, lists
+the other edition's address as an <xhtml:link rel="alternate" hreflang> (and x-default, the English).
+
 The index is our own view (feed.views.sitemap_index) rather than django.contrib.sitemaps' one,
 which counts and dates each section with its own queries: with a section per month that would
 grow with the archive. Ours reads every month's count and latest change in one grouped query.
@@ -18,6 +23,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from authors.models import Author
+from common.editions import DEFAULT_EDITION, current_edition, editions, in_edition
 
 from .models import Article, Section, published_q
 
@@ -30,7 +36,33 @@ def month_key(moment):
     return f"articles-{moment:%Y-%m}"
 
 
-class ArticleMonthSitemap(Sitemap):
+class AlternatesSitemap(Sitemap):
+    """A sitemap whose entries list their translations: `translations(item)` gives {edition: path} of
+    the item's page in the other editions that have it."""
+
+    def translations(self, item):
+        return {}
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page, site, protocol)
+        origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        for url in urls:
+            translations = self.translations(url["item"])
+            if translations:
+                addresses = {current_edition(): url["location"]} | {
+                    edition: origin + path for edition, path in translations.items()
+                }
+                url["alternates"] = [
+                    {"lang_code": edition, "location": addresses[edition]}
+                    for edition in editions()
+                    if edition in addresses
+                ]
+                if DEFAULT_EDITION in addresses:
+                    url["alternates"].append({"lang_code": "x-default", "location": addresses[DEFAULT_EDITION]})
+        return urls
+
+
+class ArticleMonthSitemap(AlternatesSitemap):
     """The stories published in one calendar month (site time zone), oldest first."""
 
     changefreq = None
@@ -43,10 +75,15 @@ class ArticleMonthSitemap(Sitemap):
     def items(self):
         return (
             Article.objects.published()
+            .in_edition(current_edition())
             .filter(published_at__gte=self.start, published_at__lt=self.end)
-            .only("slug", "live_coverage", "published_at", "updated_at")
+            .only("slug", "live_coverage", "language", "published_at", "updated_at", "translation_group")
+            .with_translations()
             .order_by("published_at", "id")
         )
+
+    def translations(self, article):
+        return {translation.edition: translation.address for translation in article.translations()}
 
     def lastmod(self, article):
         # To the second (the template writes the full time): a live story moves with each update.
@@ -57,10 +94,9 @@ class AuthorSitemap(Sitemap):
     """Authors with at least one published story."""
 
     def items(self):
+        in_edition_q = published_q("bylines__article__") & Q(bylines__article__language=current_edition())
         return (
-            Author.objects.annotate(
-                latest=Max("bylines__article__published_at", filter=published_q("bylines__article__"))
-            )
+            Author.objects.annotate(latest=Max("bylines__article__published_at", filter=in_edition_q))
             .filter(latest__isnull=False)
             .only("slug")
             .order_by("id")
@@ -75,7 +111,11 @@ class TagSitemap(Sitemap):
 
     def items(self):
         return (
-            Tag.objects.annotate(latest=Max("article__published_at", filter=published_q("article__")))
+            Tag.objects.annotate(
+                latest=Max(
+                    "article__published_at", filter=published_q("article__") & Q(article__language=current_edition())
+                )
+            )
             .filter(latest__isnull=False)
             .order_by("id")
         )
@@ -87,17 +127,26 @@ class TagSitemap(Sitemap):
         return tag.latest
 
 
-class SectionSitemap(Sitemap):
-    """The home page, every section and the video page."""
+class SectionSitemap(AlternatesSitemap):
+    """The home page, every section and the video page, which every edition has."""
 
     changefreq = "hourly"
 
     def items(self):
-        sections = [section.get_absolute_url() for section in Section.objects.all()]
-        return [reverse("feed:home"), *sections, reverse("feed:video")]
+        """{edition: path} of each page."""
+        sections = list(Section.objects.all())
+        pages = []
+        for edition in editions():
+            with in_edition(edition):
+                addresses = [reverse("feed:home"), *(section.get_absolute_url() for section in sections)]
+                pages.append([*addresses, reverse("feed:video")])
+        return [dict(zip(editions(), page, strict=True)) for page in zip(*pages, strict=True)]
 
-    def location(self, url):
-        return url
+    def location(self, addresses):
+        return addresses[current_edition()]
+
+    def translations(self, addresses):
+        return {edition: path for edition, path in addresses.items() if edition != current_edition()}
 
 
 FIXED_SITEMAPS = {"authors": AuthorSitemap, "tags": TagSitemap, "sections": SectionSitemap}
@@ -124,6 +173,7 @@ def index_entries():
     count for each fixed sitemap."""
     months = (
         Article.objects.published()
+        .in_edition(current_edition())
         .annotate(month=TruncMonth("published_at"))
         .values("month")
         .annotate(count=Count("id"), latest=Max(Coalesce("updated_at", "published_at")))
@@ -144,7 +194,8 @@ def news_items():
     since = timezone.now() - NEWS_WINDOW
     return (
         Article.objects.published()
+        .in_edition(current_edition())
         .filter(Q(published_at__gte=since) | Q(live_coverage=True, updated_at__gte=since))
-        .only("slug", "headline", "live_coverage", "published_at", "updated_at")
+        .only("slug", "headline", "live_coverage", "language", "published_at", "updated_at")
         .order_by("-published_at", "-id")[:NEWS_LIMIT]
     )

@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.sitemaps.views import SitemapIndexItem
 from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,13 +12,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 from taggit.models import Tag
 
 from authors.models import Author
+from common.editions import current_edition, editions, in_edition, other_editions, slug_lookup
 
 from . import sitemaps
 from .caching import cached_reader_page
 from .forms import LivePreviewForm, SearchForm
 from .fragments import shared_blocks
 from .html import reading_minutes, sanitize_body
-from .metadata import article_meta, author_meta, page_meta
+from .metadata import article_meta, author_meta, language_links, page_meta
 from .models import Article, Correction, Section, published_q
 from .pagination import keyset_page
 from .search import MAX_QUERY_LENGTH, search_page
@@ -38,6 +40,43 @@ def feed_links(title, name, **kwargs):
     ]
 
 
+def _edition_stories():
+    """The published stories of the page's edition."""
+    return Article.objects.published().in_edition(current_edition())
+
+
+def in_other_editions(view_name, **kwargs):
+    """{edition: address} of a page that every edition has (the home page, a section, video)."""
+    addresses = {}
+    for edition in other_editions(current_edition()):
+        with in_edition(edition):
+            addresses[edition] = reverse(view_name, kwargs=kwargs or None)
+    return addresses
+
+
+def _has_stories_in(edition, lookup):
+    """Exists(published stories of `edition` where `lookup` (a path to the row, "tags") is the outer row)."""
+    return Exists(Article.objects.published().in_edition(edition).filter(**{lookup: OuterRef("pk")}))
+
+
+def _with_other_editions(queryset, lookup):
+    """`queryset` (tags, authors) annotated `in_<edition>` for each other edition: whether the row has a
+    published story there, which is when its page there exists. In the row's query, no query more."""
+    return queryset.annotate(
+        **{f"in_{edition}": _has_stories_in(edition, lookup) for edition in other_editions(current_edition())}
+    )
+
+
+def _translated_pages(row, view_name, slug_of):
+    """{edition: address} of `row`'s page in each other edition it has stories in (_with_other_editions)."""
+    addresses = {}
+    for edition in other_editions(current_edition()):
+        if getattr(row, f"in_{edition}"):
+            with in_edition(edition):
+                addresses[edition] = reverse(view_name, kwargs={"slug": slug_of(row)})
+    return addresses
+
+
 def _story_list(request, template, stories, context, empty_is_404=False, meta=None):
     cursor = request.GET.get("before")
     page = keyset_page(stories.for_listing(), cursor, settings.NEWSROOM_FEED_PAGE_SIZE)
@@ -45,9 +84,15 @@ def _story_list(request, template, stories, context, empty_is_404=False, meta=No
     if empty_is_404 and not page.items and (not cursor or not stories.exists()):
         raise Http404("Nothing published here.")
     if meta is None:
-        meta = page_meta(request, title=context["heading"], description=context.get("description", ""))
+        meta = page_meta(
+            request,
+            title=context["heading"],
+            description=context.get("description", ""),
+            translations=context.get("translations"),
+        )
     if cursor:  # an older page is its own page, not a copy of the first
         meta["canonical"] = request.build_absolute_uri(f"{request.path}?{urlencode({'before': cursor})}")
+        meta["languages"] = language_links(request, context.get("translations"), alternates=False)
     context |= {"page": page, "is_continuation": bool(cursor), "meta": meta}
     return render(request, template, context)
 
@@ -58,41 +103,55 @@ def home(request):
     return _story_list(
         request,
         "feed/home.html",
-        Article.objects.published(),
-        {"blocks": shared_blocks(videos=True), "feed_links": feed_links(site, "feed:site")},
-        meta=page_meta(request, title=f"{site} · News Feed"),
+        _edition_stories(),
+        {
+            "blocks": shared_blocks(videos=True),
+            "feed_links": feed_links(site, "feed:site"),
+            "translations": in_other_editions("feed:home"),
+        },
+        meta=page_meta(request, title=f"{site} · News Feed", translations=in_other_editions("feed:home")),
     )
 
 
 @cached_reader_page
 def section(request, slug):
-    section = get_object_or_404(Section, slug=slug)
+    # A section with no Ukrainian slug yet is at its English one in /uk/ too, as its name falls back.
+    section = Section.objects.filter(slug_lookup(slug)).first()
+    if section is None:
+        raise Http404("No such section.")
+    translations = {}
+    for edition in other_editions(current_edition()):
+        with in_edition(edition):
+            translations[edition] = section.get_absolute_url()
     return _story_list(
         request,
         "feed/story_list.html",
-        Article.objects.published().filter(section=section),
+        _edition_stories().filter(section=section),
         {
             "heading": section.name,
             "eyebrow": "Section",
             "current_section": section.slug,
             "description": f"The latest {section.name} stories from {settings.NEWSROOM_SITE_NAME}.",
             "feed_links": feed_links(section.name, "feed:section", slug=section.slug),
+            "translations": translations,
         },
     )
 
 
 @cached_reader_page
 def tag(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
+    # A tag's page in an edition lists that edition's stories with it: Ukrainian stories carry Ukrainian tags.
+    tag = get_object_or_404(_with_other_editions(Tag.objects.all(), "tags"), slug=slug)
     return _story_list(
         request,
         "feed/story_list.html",
-        Article.objects.published().filter(tags=tag),
+        _edition_stories().filter(tags=tag),
         {
             "heading": tag.name,
             "eyebrow": "Topic",
             "description": f"Stories about {tag.name} from {settings.NEWSROOM_SITE_NAME}.",
             "feed_links": feed_links(tag.name, "feed:tag", slug=tag.slug),
+            "translations": _translated_pages(tag, "feed:tag", lambda tag: tag.slug),
         },
         # A topic used only by drafts or scheduled stories must not be revealed.
         empty_is_404=True,
@@ -104,26 +163,32 @@ def video(request):
     return _story_list(
         request,
         "feed/story_list.html",
-        Article.objects.published().videos(),
+        _edition_stories().videos(),
         {
             "heading": "Video",
             "eyebrow": "Section",
             "current_section": "video",
             "description": f"Video stories from {settings.NEWSROOM_SITE_NAME}.",
             "feed_links": feed_links("Video", "feed:video"),
+            "translations": in_other_editions("feed:video"),
         },
     )
 
 
 @cached_reader_page
 def author(request, slug):
-    author = get_object_or_404(Author.objects.select_related("avatar"), slug=slug)
+    authors = _with_other_editions(Author.objects.select_related("avatar"), "bylines__author")
+    author = authors.filter(slug_lookup(slug)).first()
+    if author is None:
+        raise Http404("No such author.")
+    # Bylined in another edition only: the page there, not here (404 below).
+    translations = _translated_pages(author, "feed:author", lambda author: author.slug)
     return _story_list(
         request,
         "feed/author.html",
-        Article.objects.published().filter(bylines__author=author),
+        _edition_stories().filter(bylines__author=author),
         {"author": author, "feed_links": feed_links(author.name, "feed:author", slug=author.slug)},
-        meta=author_meta(request, author),
+        meta=author_meta(request, author, translations),
         # Someone bylined only on drafts (a new hire, or a contributor whose story is under embargo)
         # has no public page yet.
         empty_is_404=True,
@@ -132,6 +197,12 @@ def author(request, slug):
 
 def _render_article(request, article, **context):
     body_parts, listed_links = article.body_parts()
+    # A preview is in its story's edition whatever its address; a reader's page is there already.
+    with in_edition(article.language):
+        return _render_article_page(request, article, body_parts, listed_links, context)
+
+
+def _render_article_page(request, article, body_parts, listed_links, context):
     return render(
         request,
         "feed/article.html",
@@ -149,11 +220,15 @@ def _render_article(request, article, **context):
 
 @cached_reader_page
 def article(request, slug):
-    article = Article.objects.published().for_detail().one(slug=slug)
+    article = _edition_stories().with_translations().for_detail().one(slug=slug)
     if article is None:
         killed = Article.objects.not_trashed().filter(slug=slug, status=Article.Status.KILLED).first()
         if killed is not None:
             return render(request, "feed/killed.html", {"article": killed}, status=410)
+        # A story of the other edition at this edition's address: where it is.
+        elsewhere = Article.objects.published().filter(slug=slug).only("slug", "live_coverage", "language").first()
+        if elsewhere is not None:
+            return redirect(elsewhere, permanent=True)
         # A former address of the story is a Redirect, followed by feed.redirects.RedirectFallbackMiddleware.
         raise Http404("No such story.")
     if article.live_coverage:  # its page is the live page (live/views.py)
@@ -164,7 +239,7 @@ def article(request, slug):
 @never_cache
 def preview(request, pk):
     """Any story as readers would see it, for the staff who may open it in the admin; 404 for anyone else."""
-    article = Article.objects.not_trashed().for_detail().one(pk=pk)
+    article = Article.objects.not_trashed().with_translations().for_detail().one(pk=pk)
     if article is None or not article.can_be_viewed_by(request.user):
         raise Http404("No such story.")
     response = _render_article(request, article, is_preview=True)
@@ -206,11 +281,15 @@ def live_preview(request, pk):
 
 def corrections(request):
     notes = (
-        Correction.objects.filter(published_q("article__"))
+        Correction.objects.filter(published_q("article__"), article__language=current_edition())
         .select_related("article")
         .order_by("-created_at", "-id")[:CORRECTIONS_PAGE_SIZE]
     )
-    return render(request, "feed/corrections.html", {"corrections": notes})
+    return render(
+        request,
+        "feed/corrections.html",
+        {"corrections": notes, "languages": language_links(request, in_other_editions("feed:corrections"))},
+    )
 
 
 # Results depend on what the reader typed: not worth a shared cache, and not for CDNs to keep.
@@ -222,12 +301,18 @@ def search(request):
     next_url = None
     if form.is_valid() and form.cleaned_data["q"]:
         data = form.cleaned_data
-        stories = Article.objects.published()
+        stories = _edition_stories()
         if data["section"]:
             stories = stories.filter(section=data["section"])
         if data["author"]:
             stories = stories.filter(bylines__author=data["author"])
-        page = search_page(stories.for_listing(), data["q"], request.GET.get("after"), settings.NEWSROOM_FEED_PAGE_SIZE)
+        page = search_page(
+            stories.for_listing(),
+            data["q"],
+            request.GET.get("after"),
+            settings.NEWSROOM_FEED_PAGE_SIZE,
+            current_edition(),
+        )
         if page.next_cursor:
             params = {name: form.data[name] for name in ("q", "section", "author") if form.data[name]}
             next_url = f"{reverse('feed:search')}?{urlencode(params | {'after': page.next_cursor})}"
@@ -240,7 +325,12 @@ def search(request):
             "page": page,
             "next_url": next_url,
             "max_query_length": MAX_QUERY_LENGTH,
-            "meta": page_meta(request, title="Search", description=f"Search {settings.NEWSROOM_SITE_NAME}."),
+            "meta": page_meta(
+                request,
+                title="Search",
+                description=f"Search {settings.NEWSROOM_SITE_NAME}.",
+                translations=in_other_editions("feed:search"),
+            ),
             "feed_links": feed_links(settings.NEWSROOM_SITE_NAME, "feed:site"),
         },
         # An unknown section or author in the address: the form says which, with a 400.
@@ -275,18 +365,22 @@ def news_sitemap(request):
     return render(
         request,
         "feed/sitemap_news.xml",
-        {"articles": sitemaps.news_items(), "publication": settings.NEWSROOM_SITE_NAME},
+        {"articles": sitemaps.news_items(), "publication": settings.NEWSROOM_SITE_NAME, "language": current_edition()},
         content_type="application/xml",
     )
 
 
 @require_GET
 def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /search/",
-        f"Sitemap: {request.build_absolute_uri(reverse('feed:sitemap-index'))}",
-        f"Sitemap: {request.build_absolute_uri(reverse('feed:sitemap-news'))}",
-    ]
+    lines = ["User-agent: *", "Disallow: /admin/"]
+    # Each edition's search, then each edition's sitemaps (feed/sitemaps.py).
+    for edition in editions():
+        with in_edition(edition):
+            lines.append(f"Disallow: {reverse('feed:search')}")
+    for edition in editions():
+        with in_edition(edition):
+            lines += [
+                f"Sitemap: {request.build_absolute_uri(reverse('feed:sitemap-index'))}",
+                f"Sitemap: {request.build_absolute_uri(reverse('feed:sitemap-news'))}",
+            ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponseGone
 from django.utils import timezone
 
+from common.editions import current_edition
 from feed.caching import cached_reader_page
 from feed.feeds import StoryFeed, atom
 from feed.models import Article
@@ -39,8 +40,8 @@ class LiveUpdatesFeed(StoryFeed):
             return HttpResponseGone("This live story was removed.", content_type="text/plain; charset=utf-8")
 
     def get_object(self, request, slug):
-        live_stories = Article.objects.filter(live_coverage=True, slug=slug)
-        story = live_stories.published().only("slug", "headline", "summary", "live_coverage").first()
+        live_stories = Article.objects.in_edition(current_edition()).filter(live_coverage=True, slug=slug)
+        story = live_stories.published().only("slug", "headline", "summary", "live_coverage", "language").first()
         if story is not None:
             return story
         # Asked only when nothing answers at this address.

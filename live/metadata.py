@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from feed.metadata import article_meta, iso, organisation, page_meta, person, social_image
+from feed.metadata import article_meta, iso, language_links, organisation, page_meta, person, social_image
 
 HEADLINE_LENGTH = 110
 
@@ -41,6 +41,8 @@ def live_story_meta(request, article, updates, cursor=None):
     meta = article_meta(request, article)
     if cursor is not None:  # an older page is its own page, not a copy of the first
         meta["canonical"] = request.build_absolute_uri(f"{request.path}?{urlencode({'before': cursor})}")
+        translations = {translation.edition: translation.address for translation in article.translations()}
+        meta["languages"] = language_links(request, translations, alternates=False)
     data = meta["json_ld"]
     data["@type"] = "LiveBlogPosting"
     del data["timeRequired"]

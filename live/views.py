@@ -40,9 +40,7 @@ def _not_live_here(request, slug, *, story_page):
     if killed is not None:
         return render(request, "feed/killed.html", {"article": killed}, status=410)
     if story_page:
-        elsewhere = (
-            Article.objects.published().filter(slug=slug, live_coverage=False).only("slug", "live_coverage").first()
-        )
+        elsewhere = Article.objects.published().filter(slug=slug).only("slug", "live_coverage", "language").first()
         if elsewhere is not None:  # not permanent: a story may become live later
             return redirect(elsewhere)
     raise Http404("No such live story.")
@@ -62,7 +60,7 @@ def _cursor(request):
 def story(request, slug):
     """/live/<slug>/: the live story, its key points and its updates, newest first, 20 a page."""
     cursor = _cursor(request)
-    article = _live_stories().for_detail().one(slug=slug)
+    article = _live_stories().with_translations().for_detail().one(slug=slug)
     if article is None:
         return _not_live_here(request, slug, story_page=True)
     updates = article.live_updates.shown().for_page()
@@ -121,7 +119,7 @@ def poll(request, slug):
     article = (
         _live_stories()
         .filter(slug=slug)
-        .only("pk", "slug", "live_coverage", "published_at", "coverage_ended_at")
+        .only("pk", "slug", "live_coverage", "language", "published_at", "coverage_ended_at")
         .first()
     )
     if article is None:

@@ -9,7 +9,7 @@ import re
 
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.dates import MONTHS
 from django.utils.text import Truncator, normalize_newlines
 from jinja2 import ChainableUndefined, Environment
@@ -18,7 +18,7 @@ from markupsafe import Markup
 from common.web_addresses import web_address
 from feed.feeds import xml_safe
 from feed.fragments import section_nav
-from feed.metadata import json_for_script
+from feed.metadata import json_for_script, language_links
 
 
 def environment(**options):
@@ -26,8 +26,17 @@ def environment(**options):
     # an attribute of one, is empty and false (e.g. `meta.description` on a page without `meta`).
     # Django's backend would print DebugUndefined's "{{ name }}" into pages in development.
     options["undefined"] = ChainableUndefined
+    options["extensions"] = [*options.get("extensions", []), "jinja2.ext.i18n"]
     env = Environment(**options)
-    env.globals |= {"static": static, "url": url, "now": timezone.localtime, "section_nav": section_nav}
+    # {{ _("…") }} in templates: Django's translations, in the language of the page's edition.
+    env.install_gettext_translations(translation, newstyle=True)
+    env.globals |= {
+        "static": static,
+        "url": url,
+        "now": timezone.localtime,
+        "section_nav": section_nav,
+        "language_links": language_links,
+    }
     env.filters |= {
         "absolute_url": absolute_url,
         "sources": sources,

@@ -3,7 +3,10 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.urls import reverse
+from django.utils import translation
 from django.utils.text import smart_split
+
+from common.editions import edition_from_path, locale_of
 
 NUL = "\x00"
 
@@ -90,3 +93,22 @@ class LimitAdminSearchMiddleware:
 
 def too_long_a_search(value):
     return len(value) > MAX_ADMIN_SEARCH_LENGTH or len(list(smart_split(value))) > MAX_ADMIN_SEARCH_WORDS
+
+
+class EditionLocaleMiddleware:
+    """Activates the language of the edition the address is in: Ukrainian under /uk/, English (settings.
+    LANGUAGE_CODE) everywhere else. Unlike django.middleware.locale.LocaleMiddleware it never reads
+    Accept-Language or a cookie, so it never redirects and adds no Vary: Accept-Language, which would
+    split every cached English page by browser. Goes before the redirect fallback and the page cache,
+    which resolve addresses, and "/uk/" resolves only with Ukrainian active (i18n_patterns)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        edition = edition_from_path(request.path_info)
+        translation.activate(locale_of(edition))
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", edition)
+        return response

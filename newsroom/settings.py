@@ -98,6 +98,9 @@ MIDDLEWARE = [
     "newsroom.middleware.LimitAdminSearchMiddleware",
     # ETag from the content and 304 Not Modified for If-None-Match / If-Modified-Since.
     "django.middleware.http.ConditionalGetMiddleware",
+    # The edition's language from the address alone: "/uk/…" Ukrainian, anything else English
+    # (newsroom.middleware.EditionLocaleMiddleware). Before the two below, which resolve addresses.
+    "newsroom.middleware.EditionLocaleMiddleware",
     # A 404 at an old address (a renamed story's, an imported site's permalink) becomes a 301 to
     # where it leads (feed.models.Redirect); outside the page cache, so a cached 404 is redirected too.
     "feed.redirects.RedirectFallbackMiddleware",

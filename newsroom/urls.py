@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
@@ -25,9 +26,11 @@ urlpatterns = [
     path("admin/", include("live.desk_urls")),
     path("admin/", admin.site.urls),
     path("api/", include("api.urls", namespace="api")),
-    path("", include("feed.urls")),
-    path("", include("live.urls")),
 ]
+# Reader pages in each edition: English where they always were, Ukrainian under /uk/ (common/editions.py).
+urlpatterns += i18n_patterns(
+    path("", include("feed.urls")), path("", include("live.urls")), prefix_default_language=False
+)
 
 # Uploaded files in development; production serves MEDIA_ROOT from the web server.
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

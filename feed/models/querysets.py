@@ -2,11 +2,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import connections, models
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
 from ..pagination import RowLessThan
-from ..search import search_vector
+from ..search import LEMMATISED, lemmatised_vector, search_vector
 from .links import Byline, RelatedLink
 
 
@@ -38,6 +38,7 @@ TRASH_DAYS = 30
 LISTING_PHOTO_FIELDS = ["image", "width", "height", "alt_text", "renditions", "focal_x", "focal_y"]
 LISTING_FIELDS = [
     "slug",
+    "language",
     "headline",
     "summary",
     "published_at",
@@ -61,7 +62,7 @@ RELATED_LINK_FIELDS = [
     "title",
     "after_paragraph",
     "position",
-    *(f"target__{field}" for field in ("slug", "headline", "summary", "live_coverage")),
+    *(f"target__{field}" for field in ("slug", "language", "headline", "summary", "live_coverage")),
 ]
 
 
@@ -69,6 +70,27 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Stories readers may see: status published and a publication time that has come."""
         return self.filter(published_q())
+
+    def in_edition(self, edition):
+        """The stories of one edition ("en", "uk"): the one place reader pages choose a language."""
+        return self.filter(language=edition)
+
+    def with_translations(self):
+        """Annotates each story with what addresses its published translations: `translation_<edition>`
+        (the slug), `translation_<edition>_live` (whether it is a live story) and `translation_<edition>_id`,
+        in the same query, a scalar subquery each on the translation group's index (Article.translations())."""
+        annotations = {}
+        for edition in settings.MODELTRANSLATION_LANGUAGES:
+            translation = (
+                self.model.objects.published()
+                .filter(translation_group=OuterRef("translation_group"), language=edition)
+                .exclude(pk=OuterRef("pk"))
+                .order_by("published_at", "id")
+            )
+            annotations[f"translation_{edition}"] = Subquery(translation.values("slug")[:1])
+            annotations[f"translation_{edition}_live"] = Subquery(translation.values("live_coverage")[:1])
+            annotations[f"translation_{edition}_id"] = Subquery(translation.values("pk")[:1])
+        return self.annotate(**annotations)
 
     def videos(self):
         return self.exclude(video_url="")
@@ -166,11 +188,16 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def update_search_vectors(self):
-        """Recomputes the stored search document of these stories, in one UPDATE (PostgreSQL only;
-        elsewhere search reads the text columns and the vector stays empty)."""
+        """Recomputes the stored search document of these stories (PostgreSQL only; elsewhere search
+        reads the text columns and the vector stays empty): one UPDATE for the English ones, and one
+        for each Ukrainian one, whose document is made in Python (feed.search.lemmatised_vector)."""
         if connections[self.db].vendor != "postgresql":
             return 0
-        return self.update(search_vector=search_vector())
+        updated = self.exclude(language__in=LEMMATISED).update(search_vector=search_vector())
+        for row in self.filter(language__in=LEMMATISED).values("pk", "headline", "summary", "body"):
+            vector = lemmatised_vector(row["headline"], row["summary"], row["body"])
+            updated += self.model.objects.using(self.db).filter(pk=row["pk"]).update(search_vector=vector)
+        return updated
 
     def before(self, published_at, pk):
         """Stories older than the cursor (published_at, id): keyset pagination, no OFFSET."""

@@ -108,7 +108,7 @@ def test_unknown_or_unpublished_feeds_are_404(client, url):
 
 def alternates(client, url):
     soup = BeautifulSoup(client.get(url).content, "html.parser")
-    return {(link["type"], link["href"]) for link in soup.find_all("link", rel="alternate")}
+    return {(link["type"], link["href"]) for link in soup.find_all("link", rel="alternate", type=True)}
 
 
 def test_pages_advertise_their_feeds(client):

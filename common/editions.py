@@ -1,0 +1,59 @@
+"""The site's editions: English at the addresses it always had, Ukrainian under /uk/ (docs/languages.md).
+
+An edition is a story's `language` ("en", "uk"). The language Django has active while a reader page is
+made is the edition's *locale*: settings.LANGUAGE_CODE ("en-gb") for English, which is the language
+i18n_patterns(prefix_default_language=False) writes no prefix for, and "uk" for Ukrainian.
+"""
+
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import translation
+
+DEFAULT_EDITION = "en"
+# The edition of an address with no language prefix, and the locale (and prefix) of each other edition.
+OG_LOCALES = {"en": "en_GB", "uk": "uk_UA"}
+
+
+def editions():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def locale_of(edition):
+    """The language to activate for `edition`: its prefix in the addresses, its interface."""
+    return settings.LANGUAGE_CODE if edition == DEFAULT_EDITION else edition
+
+
+def current_edition():
+    """The edition of the page being made: the active language's, English if it is no edition's."""
+    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return language if language in editions() else DEFAULT_EDITION
+
+
+def other_editions(edition):
+    return [code for code in editions() if code != edition]
+
+
+@contextmanager
+def in_edition(edition):
+    """Addresses reversed (and text translated) inside are `edition`'s."""
+    with translation.override(locale_of(edition)):
+        yield
+
+
+def edition_from_path(path):
+    """The edition an address is in: the prefix of an edition other than English ("/uk/…"), else English.
+    Nothing else chooses it (no Accept-Language, no cookie): readers choose by the address."""
+    first = path.lstrip("/").partition("/")[0]
+    return first if first in other_editions(DEFAULT_EDITION) else DEFAULT_EDITION
+
+
+def slug_lookup(slug, edition=None):
+    """Q for the row (a section, an author: django-modeltranslation's slug_en, slug_uk) at whose address
+    in `edition` (the page's) `slug` is: its own slug in that edition, or, having none there yet, its
+    English one, which is the address its fallback name is shown at."""
+    edition = edition or current_edition()
+    if edition == DEFAULT_EDITION:
+        return Q(**{f"slug_{DEFAULT_EDITION}": slug})
+    return Q(**{f"slug_{edition}": slug}) | Q(**{f"slug_{edition}__isnull": True, f"slug_{DEFAULT_EDITION}": slug})
