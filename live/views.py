@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
+from common.editions import current_edition
 from feed.caching import cached_reader_page
 from feed.metadata import iso
 from feed.models import Article
@@ -25,7 +26,8 @@ CURSOR_RE = re.compile(r"[1-9]\d{0,17}", re.ASCII)
 
 
 def _live_stories():
-    return Article.objects.published().filter(live_coverage=True)
+    """The live stories of the page's edition."""
+    return Article.objects.published().in_edition(current_edition()).filter(live_coverage=True)
 
 
 def _killed(slug):
@@ -35,7 +37,7 @@ def _killed(slug):
 def _not_live_here(request, slug, *, story_page):
     """The answer for an address of no published live story: the kill notice (410) for a killed
     story; on the story page, a redirect to where the story is now (a published story that is not
-    live, or a live story whose slug changed); otherwise 404."""
+    live, a live story whose slug changed, or one of another edition); otherwise 404."""
     killed = _killed(slug)
     if killed is not None:
         return render(request, "feed/killed.html", {"article": killed}, status=410)

@@ -107,8 +107,9 @@ class EditionLocaleMiddleware:
 
     def __call__(self, request):
         edition = edition_from_path(request.path_info)
-        translation.activate(locale_of(edition))
-        request.LANGUAGE_CODE = translation.get_language()
-        response = self.get_response(request)
+        # For this request only: the next one on this thread starts from the default again.
+        with translation.override(locale_of(edition)):
+            request.LANGUAGE_CODE = translation.get_language()
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", edition)
         return response
