@@ -1,3 +1,4 @@
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -105,3 +106,44 @@ def test_article_page_makes_the_shared_blocks_once_a_content_generation(client):
     make_stories(6)  # newer: the two stories are not in the shared blocks, which leave a page's own story out
     assert queries_for(client, article.get_absolute_url(), blocks_cached=False) == 9
     assert queries_for(client, other.get_absolute_url(), blocks_cached=False) == 5
+
+
+# The Ukrainian edition (/uk/) costs what the English one does: the language is a condition of the same
+# queries, a section's or author's other address comes from the row in hand, a tag's or author's page in
+# the other edition from an EXISTS in its own query, and an article's published translation from
+# subqueries of the article's query.
+
+
+@pytest.mark.parametrize(("url", "expected"), [("/uk/", 1), ("/uk/video/", 1), ("/uk/tags/kyiv/", 2)])
+def test_ukrainian_listing_pages_run_the_same_number_of_queries(client, settings, url, expected):
+    settings.NEWSROOM_FEED_PAGE_SIZE = 40
+    poster = make_photo()
+    make_stories(1, video_url="https://vimeo.com/1", video_poster=poster, language="uk")
+    make_stories(1, video_url="https://vimeo.com/1", video_poster=poster)  # English ones cost nothing here
+    few = queries_for(client, url)
+    make_stories(29, video_url="https://vimeo.com/2", video_poster=poster, language="uk")
+    assert few == queries_for(client, url) == expected
+
+
+def test_ukrainian_author_and_section_pages_run_the_same_number_of_queries(client):
+    author = make_author(slug="writer", slug_uk="avtor")
+    section = make_section(slug="politics", slug_uk="polityka")
+    make_article(authors=[author], section=section, lead_photo=make_photo(), language="uk")
+    make_article(authors=[author], section=section, lead_photo=make_photo())
+    pages = ("/uk/authors/avtor/", "/uk/section/polityka/")
+    few = tuple(queries_for(client, url) for url in pages)
+    for _ in range(25):
+        make_article(authors=[author], section=section, lead_photo=make_photo(), language="uk")
+    assert few == tuple(queries_for(client, url) for url in pages) == (2, 2)
+
+
+def test_an_article_with_a_translation_runs_the_same_number_of_queries(client):
+    """Its translation's address, for hreflang, the switch and JSON-LD, is part of the article's query."""
+    english, ukrainian = build_article(3), build_article(3)
+    ukrainian.language = "uk"
+    ukrainian.translation_group = english.translation_group = uuid.uuid4()
+    ukrainian.save()
+    english.save()
+    assert queries_for(client, english.get_absolute_url()) == queries_for(client, ukrainian.get_absolute_url()) == 5
+    page = client.get(ukrainian.get_absolute_url()).content.decode()
+    assert f'hreflang="en" href="http://testserver{english.get_absolute_url()}"' in page
