@@ -446,6 +446,16 @@ def test_search_looks_in_its_own_edition(client):
     assert "Blackout у Києві" in ukrainian.text and "Blackout in Kyiv" not in ukrainian.text
 
 
+def test_ukrainian_search_filters_by_section_and_author_at_their_addresses_there(client):
+    section = make_section(name="Sport", slug="sport")  # no Ukrainian slug: its English one
+    author = make_author(slug="olena", slug_uk="olena-uk")
+    make_article(section=section, authors=[author], language="uk", headline="Переможний матч у Львові")
+    page = soup_of(client, "/uk/search/?q=матч&section=sport&author=olena-uk")
+    assert "Переможний матч у Львові" in page.text
+    assert client.get("/uk/search/?q=матч&author=olena").status_code == 400  # not her address in /uk/
+    assert client.get("/search/?q=матч&author=olena").status_code == 400  # no English story of hers
+
+
 postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
 
 
