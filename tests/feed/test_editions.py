@@ -330,6 +330,14 @@ def test_an_unpublished_translation_is_never_an_alternate(client, unpublished):
     assert "workTranslation" not in data and "translationOfWork" not in data
 
 
+def test_a_preview_is_in_its_storys_edition(editor_client):
+    make_article(headline="Українська історія", language="uk")
+    draft = make_article(language="uk", status=Article.Status.DRAFT, published_at=None, headline="Чернетка")
+    page = BeautifulSoup(editor_client.get(f"/preview/{draft.pk}/").content, "html.parser")
+    assert page.html["lang"] == "uk"
+    assert "Українська історія" in page.text  # "More from the News Feed" of its edition
+
+
 def test_pages_without_metadata_still_switch_edition(client):
     page = soup_of(client, "/uk/corrections/")
     assert page.html["lang"] == "uk"
