@@ -80,11 +80,6 @@ def page_paths():
         "video story": first("/news/", video[video.index("<main") :]),
         "admin article form": "/admin/feed/article/add/",
     }
-    # The Ukrainian edition: its home, and a story of it once seed_demo has Ukrainian ones.
-    ukrainian_html = urllib.request.urlopen(BASE_URL + "/uk/").read().decode()
-    paths["Ukrainian home"] = "/uk/"
-    if 'href="/uk/news/' in ukrainian_html:
-        paths["Ukrainian article"] = first("/uk/news/", ukrainian_html)
     if 'href="/live/' in html:  # seed_demo's live story, and the page of one of its updates
         live = first("/live/", html)
         live_html = urllib.request.urlopen(BASE_URL + live).read().decode()
