@@ -108,6 +108,7 @@ LISTED_COLUMNS = [
     "id",
     "headline",
     "slug",
+    "language",
     "summary",
     "published_at",
     "updated_at",
@@ -166,7 +167,9 @@ def listed_story(request, row, tags, bylines):
         "id": row["id"],
         "headline": row["headline"],
         "slug": row["slug"],
-        "url": absolute(request, page_address("live:story" if live_coverage else "feed:article", row["slug"])),
+        "url": absolute(
+            request, page_address("live:story" if live_coverage else "feed:article", row["slug"], row["language"])
+        ),
         "summary": row["summary"],
         "section": {
             "name": row["section__name"],

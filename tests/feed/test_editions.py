@@ -269,6 +269,13 @@ def test_a_story_at_the_other_editions_address_is_redirected(client):
     assert ukrainian.get_absolute_url() == "/uk/news/vidkliuchennia-u-kyievi/"
 
 
+def test_the_api_gives_a_ukrainian_storys_own_address(client):
+    story = make_article(slug="istoriia", language="uk")
+    items = client.get("/api/stories/").json()["items"]
+    assert [item["url"] for item in items] == ["http://testserver/uk/news/istoriia/"]
+    assert client.get(f"/api/stories/{story.pk}/").json()["url"] == "http://testserver/uk/news/istoriia/"
+
+
 # --- Translations: hreflang, switch, Open Graph, JSON-LD ---------------------------------------------
 
 
