@@ -120,11 +120,17 @@ def test_ukrainian_addresses_are_under_uk():
 
 def test_accept_language_never_moves_an_english_reader(client):
     make_article()
-    response = client.get("/", HTTP_ACCEPT_LANGUAGE="uk", headers={"Cookie": "django_language=uk"})
+    client.cookies["django_language"] = "uk"
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="uk")
     assert response.status_code == 200
-    assert soup_of(client, "/").html["lang"] == "en"
+    assert BeautifulSoup(response.content, "html.parser").html["lang"] == "en"
     assert "Accept-Language" not in response.get("Vary", "")
     assert response["Content-Language"] == "en"
+
+
+def test_the_ukrainian_home_without_its_slash_is_redirected(client):
+    response = client.get("/uk")
+    assert response.status_code == 301 and response["Location"] == "/uk/"
 
 
 def test_there_is_no_en_prefix_and_no_admin_under_uk(client):
