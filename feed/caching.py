@@ -15,8 +15,8 @@ cache API is used (get_many, set, delete), so any cache backend will do.
 
 A page is keyed on what it is made from and nothing a client can vary at will: the address Django
 routed (script prefix and path), the host, the language (which the address chooses: "/uk/…"), and the
-one query parameter reader pages read. A
-response that sets or deletes a cookie, or varies on Cookie, is never stored.
+one query parameter reader pages read. A response that sets or deletes a cookie, or varies on Cookie,
+is never stored.
 """
 
 import hashlib
