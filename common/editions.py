@@ -1,4 +1,5 @@
-"""The site's editions: English at the addresses it always had, Ukrainian under /uk/ (docs/languages.md).
+"""The site's editions: English at the addresses it always had, Ukrainian under /uk/
+(docs/reader-site.md, "Two editions").
 
 An edition is a story's `language` ("en", "uk"). The language Django has active while a reader page is
 made is the edition's *locale*: settings.LANGUAGE_CODE ("en-gb") for English, which is the language
@@ -11,8 +12,9 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import translation
 
+# The edition of an address with no language prefix.
 DEFAULT_EDITION = "en"
-# The edition of an address with no language prefix, and the locale (and prefix) of each other edition.
+# Open Graph's og:locale of each edition.
 OG_LOCALES = {"en": "en_GB", "uk": "uk_UA"}
 
 

@@ -160,18 +160,19 @@ def translation_json_ld(request, article):
     (the lowest id) is the work, and the others its translations (`workTranslation` on the work,
     `translationOfWork` on each translation), each with its language. From with_translations()'s
     annotations: no query."""
-    data = {}
-    for translation in article.translations():
-        linked = {
+    translations = article.translations()
+    linked = [
+        {
             "@type": "NewsArticle",
             "url": request.build_absolute_uri(translation.address),
             "inLanguage": translation.edition,
         }
-        if translation.is_original:
-            data["translationOfWork"] = linked
-        elif not data.get("translationOfWork"):
-            data.setdefault("workTranslation", []).append(linked)
-    return data
+        for translation in translations
+    ]
+    originals = [work for work, translation in zip(linked, translations, strict=True) if translation.is_original]
+    if originals:
+        return {"translationOfWork": originals[0]}
+    return {"workTranslation": linked} if linked else {}
 
 
 def article_json_ld(request, article, image):
