@@ -100,6 +100,7 @@ def _story_list(request, template, stories, context, empty_is_404=False, meta=No
 @cached_reader_page
 def home(request):
     site = settings.NEWSROOM_SITE_NAME
+    translations = in_other_editions("feed:home")
     return _story_list(
         request,
         "feed/home.html",
@@ -107,9 +108,9 @@ def home(request):
         {
             "blocks": shared_blocks(videos=True),
             "feed_links": feed_links(site, "feed:site"),
-            "translations": in_other_editions("feed:home"),
+            "translations": translations,
         },
-        meta=page_meta(request, title=f"{site} · News Feed", translations=in_other_editions("feed:home")),
+        meta=page_meta(request, title=f"{site} · News Feed", translations=translations),
     )
 
 
@@ -121,7 +122,7 @@ def section(request, slug):
         raise Http404("No such section.")
     translations = {}
     for edition in other_editions(current_edition()):
-        with in_edition(edition):
+        with in_edition(edition):  # its slug there, or its English one
             translations[edition] = section.get_absolute_url()
     return _story_list(
         request,
@@ -199,23 +200,19 @@ def _render_article(request, article, **context):
     body_parts, listed_links = article.body_parts()
     # A preview is in its story's edition whatever its address; a reader's page is there already.
     with in_edition(article.language):
-        return _render_article_page(request, article, body_parts, listed_links, context)
-
-
-def _render_article_page(request, article, body_parts, listed_links, context):
-    return render(
-        request,
-        "feed/article.html",
-        {
-            "article": article,
-            "body_parts": body_parts,
-            "listed_links": listed_links,
-            "blocks": shared_blocks(leaving_out=article, videos=True, more_stories=True),
-            "meta": article_meta(request, article),
-            "feed_links": feed_links(settings.NEWSROOM_SITE_NAME, "feed:site"),
-            **context,
-        },
-    )
+        return render(
+            request,
+            "feed/article.html",
+            {
+                "article": article,
+                "body_parts": body_parts,
+                "listed_links": listed_links,
+                "blocks": shared_blocks(leaving_out=article, videos=True, more_stories=True),
+                "meta": article_meta(request, article),
+                "feed_links": feed_links(settings.NEWSROOM_SITE_NAME, "feed:site"),
+                **context,
+            },
+        )
 
 
 @cached_reader_page
