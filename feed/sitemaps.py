@@ -5,8 +5,9 @@ to the second, and listed at its own address (a live story's is /live/<slug>/).
 
 Each edition has its own: /sitemap.xml and /sitemaps/… list the English pages, /uk/sitemap.xml and
 /uk/sitemaps/… the Ukrainian ones, and /sitemap-news.xml and /uk/sitemap-news.xml each its edition's
-news with its <news:language>. A story with a published translation, and every listing page, lists
-the other edition's address as an <xhtml:link rel="alternate" hreflang> (and x-default, the English).
+news with its <news:language>. A story with a published translation, every listing page, and an
+author's or topic's page that the other edition has too list the other edition's address as an
+<xhtml:link rel="alternate" hreflang> (and x-default, the English).
 
 The index is our own view (feed.views.sitemap_index) rather than django.contrib.sitemaps' one,
 which counts and dates each section with its own queries: with a section per month that would
@@ -25,6 +26,7 @@ from taggit.models import Tag
 from authors.models import Author
 from common.editions import DEFAULT_EDITION, current_edition, editions, in_edition
 
+from .editions import translated_pages, with_other_editions
 from .models import Article, Section, published_q
 
 NEWS_WINDOW = timedelta(hours=48)
@@ -90,27 +92,32 @@ class ArticleMonthSitemap(AlternatesSitemap):
         return article.last_modified.replace(microsecond=0)
 
 
-class AuthorSitemap(Sitemap):
-    """Authors with at least one published story."""
+class AuthorSitemap(AlternatesSitemap):
+    """Authors with at least one published story in the edition; their page in the other edition, where
+    they have one there, is its alternate."""
 
     def items(self):
         in_edition_q = published_q("bylines__article__") & Q(bylines__article__language=current_edition())
-        return (
+        authors = (
             Author.objects.annotate(latest=Max("bylines__article__published_at", filter=in_edition_q))
             .filter(latest__isnull=False)
-            .only("slug")
+            .only(*(f"slug_{edition}" for edition in editions()))
             .order_by("id")
         )
+        return with_other_editions(authors, "bylines__author")
+
+    def translations(self, author):
+        return translated_pages(author, "feed:author", lambda author: author.slug)
 
     def lastmod(self, author):
         return author.latest
 
 
-class TagSitemap(Sitemap):
-    """Topics with at least one published story."""
+class TagSitemap(AlternatesSitemap):
+    """Topics with at least one published story in the edition; alternates as the author sitemap's."""
 
     def items(self):
-        return (
+        tags = (
             Tag.objects.annotate(
                 latest=Max(
                     "article__published_at", filter=published_q("article__") & Q(article__language=current_edition())
@@ -119,6 +126,10 @@ class TagSitemap(Sitemap):
             .filter(latest__isnull=False)
             .order_by("id")
         )
+        return with_other_editions(tags, "tags")
+
+    def translations(self, tag):
+        return translated_pages(tag, "feed:tag", lambda tag: tag.slug)
 
     def location(self, tag):
         return reverse("feed:tag", kwargs={"slug": tag.slug})

@@ -3,7 +3,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.sitemaps.views import SitemapIndexItem
 from django.contrib.sitemaps.views import sitemap as sitemap_view
-from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from common.editions import current_edition, editions, in_edition, other_edition
 
 from . import sitemaps
 from .caching import cached_reader_page
+from .editions import in_other_editions, translated_pages, with_other_editions
 from .forms import LivePreviewForm, SearchForm
 from .fragments import shared_blocks
 from .html import reading_minutes, sanitize_body
@@ -43,38 +43,6 @@ def feed_links(title, name, **kwargs):
 def _edition_stories():
     """The published stories of the page's edition."""
     return Article.objects.published().in_edition(current_edition())
-
-
-def in_other_editions(view_name, **kwargs):
-    """{edition: address} of a page that every edition has (the home page, a section, video)."""
-    addresses = {}
-    for edition in other_editions(current_edition()):
-        with in_edition(edition):
-            addresses[edition] = reverse(view_name, kwargs=kwargs or None)
-    return addresses
-
-
-def _has_stories_in(edition, lookup):
-    """Exists(published stories of `edition` where `lookup` (a path to the row, "tags") is the outer row)."""
-    return Exists(Article.objects.published().in_edition(edition).filter(**{lookup: OuterRef("pk")}))
-
-
-def _with_other_editions(queryset, lookup):
-    """`queryset` (tags, authors) annotated `in_<edition>` for each other edition: whether the row has a
-    published story there, which is when its page there exists. In the row's query, no query more."""
-    return queryset.annotate(
-        **{f"in_{edition}": _has_stories_in(edition, lookup) for edition in other_editions(current_edition())}
-    )
-
-
-def _translated_pages(row, view_name, slug_of):
-    """{edition: address} of `row`'s page in each other edition it has stories in (_with_other_editions)."""
-    addresses = {}
-    for edition in other_editions(current_edition()):
-        if getattr(row, f"in_{edition}"):
-            with in_edition(edition):
-                addresses[edition] = reverse(view_name, kwargs={"slug": slug_of(row)})
-    return addresses
 
 
 def _story_list(request, template, stories, context, empty_is_404=False, meta=None):
@@ -142,7 +110,7 @@ def section(request, slug):
 @cached_reader_page
 def tag(request, slug):
     # A tag's page in an edition lists that edition's stories with it: Ukrainian stories carry Ukrainian tags.
-    tag = get_object_or_404(_with_other_editions(Tag.objects.all(), "tags"), slug=slug)
+    tag = get_object_or_404(with_other_editions(Tag.objects.all(), "tags"), slug=slug)
     return _story_list(
         request,
         "feed/story_list.html",
@@ -152,7 +120,7 @@ def tag(request, slug):
             "eyebrow": "Topic",
             "description": f"Stories about {tag.name} from {settings.NEWSROOM_SITE_NAME}.",
             "feed_links": feed_links(tag.name, "feed:tag", slug=tag.slug),
-            "translations": _translated_pages(tag, "feed:tag", lambda tag: tag.slug),
+            "translations": translated_pages(tag, "feed:tag", lambda tag: tag.slug),
         },
         # A topic used only by drafts or scheduled stories must not be revealed.
         empty_is_404=True,
@@ -178,12 +146,12 @@ def video(request):
 
 @cached_reader_page
 def author(request, slug):
-    authors = _with_other_editions(Author.objects.select_related("avatar"), "bylines__author")
+    authors = with_other_editions(Author.objects.select_related("avatar"), "bylines__author")
     author = authors.filter(slug_lookup(slug)).first()
     if author is None:
         raise Http404("No such author.")
     # Bylined in another edition only: the page there, not here (404 below).
-    translations = _translated_pages(author, "feed:author", lambda author: author.slug)
+    translations = translated_pages(author, "feed:author", lambda author: author.slug)
     return _story_list(
         request,
         "feed/author.html",

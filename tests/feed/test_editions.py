@@ -446,6 +446,38 @@ def test_sitemap_indexes_and_listing_sitemaps_per_edition(client):
     assert "Sitemap: http://testserver/uk/sitemap.xml" in robots and "Disallow: /uk/search/" in robots
 
 
+def sitemap_alternates(client, url):
+    tree = ElementTree.fromstring(client.get(url).content)
+    return {
+        url.find("sm:loc", SITEMAP_NS).text: {
+            link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", SITEMAP_NS)
+        }
+        for url in tree.findall("sm:url", SITEMAP_NS)
+    }
+
+
+def test_author_and_tag_sitemaps_link_the_pages_both_editions_have(client):
+    both = make_author(slug="olena", slug_uk="olena-uk")
+    english_only = make_author(slug="john")
+    make_article(authors=[both, english_only], tags=["Energy", "London"])
+    make_article(authors=[both], tags=["Energy"], language="uk")
+    authors = sitemap_alternates(client, "/sitemaps/authors.xml")
+    assert authors == {
+        "http://testserver/authors/olena/": {
+            "en": "http://testserver/authors/olena/",
+            "uk": "http://testserver/uk/authors/olena-uk/",
+            "x-default": "http://testserver/authors/olena/",
+        },
+        "http://testserver/authors/john/": {},
+    }
+    assert sitemap_alternates(client, "/uk/sitemaps/authors.xml") == {
+        "http://testserver/uk/authors/olena-uk/": authors["http://testserver/authors/olena/"]
+    }
+    tags = sitemap_alternates(client, "/uk/sitemaps/tags.xml")
+    assert list(tags) == ["http://testserver/uk/tags/energy/"]
+    assert tags["http://testserver/uk/tags/energy/"]["en"] == "http://testserver/tags/energy/"
+
+
 def test_news_sitemaps_carry_their_language(client):
     english, ukrainian = translated_pair()
     for prefix, language, own in [("", "en", english), ("/uk", "uk", ukrainian)]:
