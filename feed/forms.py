@@ -1,5 +1,6 @@
 from django import forms
 from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
 
 from authors.models import Author
 
@@ -10,15 +11,15 @@ from .search import MAX_QUERY_LENGTH, clean_query
 class SearchForm(forms.Form):
     """The reader's search: words, and optionally a section and an author (by slug)."""
 
-    q = forms.CharField(label="Search for", required=False, strip=False, widget=forms.SearchInput)
+    q = forms.CharField(label=_("Search for"), required=False, strip=False, widget=forms.SearchInput)
     section = forms.ModelChoiceField(
-        Section.objects.all(), to_field_name="slug", required=False, empty_label="All sections"
+        Section.objects.all(), to_field_name="slug", required=False, empty_label=_("All sections")
     )
     author = forms.ModelChoiceField(
         Author.objects.active().filter(Exists(Byline.objects.filter(published_q("article__"), author=OuterRef("pk")))),
         to_field_name="slug",
         required=False,
-        empty_label="All authors",
+        empty_label=_("All authors"),
     )
 
     def __init__(self, params):

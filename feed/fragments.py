@@ -21,6 +21,7 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from markupsafe import Markup
 
 from .caching import STATE_KEY, current_generation
@@ -49,7 +50,8 @@ class Fragment:
 
     @property
     def key(self):
-        return f"newsroom:fragment:{self.kind}:{self.variant}"
+        # The same block reads differently in each interface language ("Video", "Відео").
+        return f"newsroom:fragment:{get_language()}:{self.kind}:{self.variant}"
 
     def build(self):
         return BUILDERS[self.kind](self.variant)

@@ -6,6 +6,7 @@ from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from taggit.models import Tag
@@ -31,7 +32,7 @@ def feed_links(title, name, **kwargs):
     return [
         {
             "type": f"application/{kind}+xml",
-            "title": f"{title} ({label})",
+            "title": f"{title} ({label})",  # RSS and Atom are names, the same in every language
             "href": reverse(f"{name}-{kind}", kwargs=kwargs),
         }
         for kind, label in (("rss", "RSS"), ("atom", "Atom"))
@@ -60,7 +61,7 @@ def home(request):
         "feed/home.html",
         Article.objects.published(),
         {"blocks": shared_blocks(videos=True), "feed_links": feed_links(site, "feed:site")},
-        meta=page_meta(request, title=f"{site} · News Feed"),
+        meta=page_meta(request, title=f"{site} · {_('News Feed')}"),
     )
 
 
@@ -73,9 +74,10 @@ def section(request, slug):
         Article.objects.published().filter(section=section),
         {
             "heading": section.name,
-            "eyebrow": "Section",
+            "eyebrow": _("Section"),
             "current_section": section.slug,
-            "description": f"The latest {section.name} stories from {settings.NEWSROOM_SITE_NAME}.",
+            "description": _("The latest %(section)s stories from %(site)s.")
+            % {"section": section.name, "site": settings.NEWSROOM_SITE_NAME},
             "feed_links": feed_links(section.name, "feed:section", slug=section.slug),
         },
     )
@@ -90,8 +92,9 @@ def tag(request, slug):
         Article.objects.published().filter(tags=tag),
         {
             "heading": tag.name,
-            "eyebrow": "Topic",
-            "description": f"Stories about {tag.name} from {settings.NEWSROOM_SITE_NAME}.",
+            "eyebrow": _("Topic"),
+            "description": _("Stories about %(topic)s from %(site)s.")
+            % {"topic": tag.name, "site": settings.NEWSROOM_SITE_NAME},
             "feed_links": feed_links(tag.name, "feed:tag", slug=tag.slug),
         },
         # A topic used only by drafts or scheduled stories must not be revealed.
@@ -106,11 +109,11 @@ def video(request):
         "feed/story_list.html",
         Article.objects.published().videos(),
         {
-            "heading": "Video",
-            "eyebrow": "Section",
+            "heading": _("Video"),
+            "eyebrow": _("Section"),
             "current_section": "video",
-            "description": f"Video stories from {settings.NEWSROOM_SITE_NAME}.",
-            "feed_links": feed_links("Video", "feed:video"),
+            "description": _("Video stories from %(site)s.") % {"site": settings.NEWSROOM_SITE_NAME},
+            "feed_links": feed_links(_("Video"), "feed:video"),
         },
     )
 
@@ -240,7 +243,9 @@ def search(request):
             "page": page,
             "next_url": next_url,
             "max_query_length": MAX_QUERY_LENGTH,
-            "meta": page_meta(request, title="Search", description=f"Search {settings.NEWSROOM_SITE_NAME}."),
+            "meta": page_meta(
+                request, title=_("Search"), description=_("Search %(site)s.") % {"site": settings.NEWSROOM_SITE_NAME}
+            ),
             "feed_links": feed_links(settings.NEWSROOM_SITE_NAME, "feed:site"),
         },
         # An unknown section or author in the address: the form says which, with a 400.

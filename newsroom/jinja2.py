@@ -3,14 +3,18 @@
 Templates render HTML; what they need from Python is here as globals and filters, each returning
 text or data, never markup. Markup that repeats is a macro in an underscore partial: picture() in
 media/_picture.html, story_card() in feed/_story_card.html, author_box() in authors/_author_box.html.
+
+Every reader-facing word goes through Django's translations (jinja2.ext.i18n on django.utils.translation):
+`{{ _("Show More") }}`, `{{ _("About %(name)s", name=author.name) }}` and `{% trans count=n %}…{% endtrans %}`
+read the active language (docs/languages.md). Dates are written in it too, by Django's formats
+(newsroom/formats/<language>/formats.py).
 """
 
 import re
 
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import formats, timezone
-from django.utils.dates import MONTHS
+from django.utils import formats, timezone, translation
 from django.utils.text import Truncator, normalize_newlines
 from jinja2 import ChainableUndefined, Environment
 from markupsafe import Markup
@@ -26,7 +30,9 @@ def environment(**options):
     # an attribute of one, is empty and false (e.g. `meta.description` on a page without `meta`).
     # Django's backend would print DebugUndefined's "{{ name }}" into pages in development.
     options["undefined"] = ChainableUndefined
-    env = Environment(**options)
+    env = Environment(**options, extensions=["jinja2.ext.i18n"])
+    # newstyle: `_("… %(name)s", name=value)` formats after translating and escapes the values, not the text.
+    env.install_gettext_translations(translation, newstyle=True)
     env.globals |= {"static": static, "url": url, "now": timezone.localtime, "section_nav": section_nav}
     env.filters |= {
         "absolute_url": absolute_url,
@@ -65,7 +71,9 @@ def sources(photo, slot):
 
 
 def date(value, format_string):
-    """Django's `date` filter: local time, in Django's format letters ("j F Y, H:i")."""
+    """Django's `date` filter: local time, in the active language's format of that name ("DATE_FORMAT",
+    "DATETIME_FORMAT", "TIME_FORMAT", "MONTH_DAY_FORMAT") or in Django's format letters ("H:i"). Named
+    formats, not letters, wherever a month is written: Ukrainian writes "2 грудня" ("j E"), English "2 December"."""
     if not value:
         return ""
     return formats.date_format(timezone.localtime(value) if timezone.is_aware(value) else value, format_string)
@@ -73,12 +81,10 @@ def date(value, format_string):
 
 def card_time(value):
     """A story card's <time>: its datetime value and its text as `date("DATETIME_FORMAT")` writes it
-    ("9 November 2026, 08:05", newsroom/formats/en_GB/formats.py), from one conversion to local time
-    and without the format parser: twenty cards a page. tests/feed/test_time_format.py holds the two
-    to the same text."""
+    in the active language ("9 November 2026, 08:05", "9 листопада 2026, 08:05"), from one conversion
+    to local time. tests/feed/test_time_format.py holds the two to the same text."""
     local = timezone.localtime(value)
-    shown = f"{local.day} {MONTHS[local.month]} {local.year:04d}, {local.hour:02d}:{local.minute:02d}"
-    return local.replace(microsecond=0).isoformat(), shown
+    return local.replace(microsecond=0).isoformat(), formats.date_format(local, "DATETIME_FORMAT")
 
 
 def machine_time(value):
