@@ -63,7 +63,8 @@ def words(count):
 
 def test_a_jinja2_template_is_translated_into_the_active_language():
     template = engines["jinja2"].from_string(
-        '{{ _("Show More") }} | {{ ngettext("%(num)d min read", "%(num)d min read", 5) }} | {% trans %}News Feed{% endtrans %}'
+        '{{ _("Show More") }} | {{ ngettext("%(num)d min read", "%(num)d min read", 5) }}'
+        " | {% trans %}News Feed{% endtrans %}"
     )
     assert template.render() == "Show More | 5 min read | News Feed"
     with translation.override("uk"):
