@@ -12,7 +12,7 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	cp requirements.txt $(STAMP)
 
-# The interface's translations (docs/languages.md): each locale/<language>/LC_MESSAGES/django.po in the repository is
+# The interface's translations (docs/translations.md): each locale/<language>/LC_MESSAGES/django.po in the repository is
 # compiled to its .mo, which is not committed, by Babel (pinned in requirements.txt): a fresh machine need not have
 # GNU gettext's msgfmt. Every target that serves pages or runs tests depends on them.
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))

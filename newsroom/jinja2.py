@@ -6,7 +6,7 @@ media/_picture.html, story_card() in feed/_story_card.html, author_box() in auth
 
 Every reader-facing word goes through Django's translations (jinja2.ext.i18n on django.utils.translation):
 `{{ _("Show More") }}`, `{{ _("About %(name)s", name=author.name) }}` and `{% trans count=n %}…{% endtrans %}`
-read the active language (docs/languages.md). Dates are written in it too, by Django's formats
+read the active language (docs/translations.md). Dates are written in it too, by Django's formats
 (newsroom/formats/<language>/formats.py).
 """
 

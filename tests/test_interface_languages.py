@@ -1,4 +1,4 @@
-"""The reader's interface in each language (docs/languages.md): Jinja2 templates translated by Django's active
+"""The reader's interface in each language (docs/translations.md): Jinja2 templates translated by Django's active
 language, dates and reading time written in it, and English unchanged. Pages are made by calling their views
 inside translation.override(): the /uk/ addresses that choose the language are the editions' business, not
 this file's."""

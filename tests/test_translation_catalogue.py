@@ -1,6 +1,6 @@
 """The Ukrainian catalogue (locale/uk/LC_MESSAGES/django.po) is complete and current: every string the code
 marks for translation is in it, translated, not fuzzy, with the same placeholders; and nothing in it is
-a string the code no longer has. `make messages` then a translator's pass fixes any of these (docs/languages.md)."""
+a string the code no longer has. `make messages` then a translator's pass fixes any of these (docs/translations.md)."""
 
 import re
 import shlex
