@@ -26,8 +26,8 @@ MESSAGE_SOURCES := api authors common desk feed imports live media newsroom webh
 messages: $(STAMP)
 	PYTHONPATH=. DJANGO_SETTINGS_MODULE=newsroom.settings $(BIN)/pybabel -q extract -F babel.cfg \
 		-k gettext_lazy -k ngettext_lazy:1,2 -k pgettext_lazy:1c,2 --no-location --sort-output --width 120 \
-		--project=Newsroom -o locale/django.pot $(MESSAGE_SOURCES)
-	$(BIN)/pybabel -q update -i locale/django.pot -d locale -D django --no-location --ignore-obsolete --width 120
+		--project=Newsroom --version=main --msgid-bugs-address="the newsroom's issue tracker" -o locale/django.pot $(MESSAGE_SOURCES)
+	$(BIN)/pybabel -q update -i locale/django.pot -d locale -D django --ignore-obsolete --width 120
 	rm locale/django.pot
 
 # The task worker of TASKS_BACKEND (db, the default, or rq; docs/operations.md, "Background work").
