@@ -21,7 +21,7 @@ locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(STAMP)
 	$(BIN)/pybabel -q compile -i $< -o $@
 
 # After changing interface text: the strings of Python, Jinja2 and Django templates (babel.cfg) into each .po, new
-# ones empty to translate, then `make locale`. Strings no longer in the code are dropped, not kept as obsolete.
+# ones empty to translate, then compiled again (`make locale` once translated). Strings gone from the code are dropped.
 MESSAGE_SOURCES := api authors common desk feed imports live media newsroom webhooks wires
 messages: $(STAMP)
 	PYTHONPATH=. DJANGO_SETTINGS_MODULE=newsroom.settings $(BIN)/pybabel -q extract -F babel.cfg \
@@ -29,6 +29,7 @@ messages: $(STAMP)
 		--project=Newsroom --version=main --msgid-bugs-address="the newsroom's issue tracker" -o locale/django.pot $(MESSAGE_SOURCES)
 	$(BIN)/pybabel -q update -i locale/django.pot -d locale -D django --ignore-obsolete --width 120
 	rm locale/django.pot
+	@$(MAKE) --no-print-directory locale
 
 # The task worker of TASKS_BACKEND (db, the default, or rq; docs/operations.md, "Background work").
 WORKER = $(if $(filter rq,$(TASKS_BACKEND)),rqworker --with-scheduler --job-class django_tasks_rq.Job,db_worker --no-reload)

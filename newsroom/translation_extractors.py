@@ -1,7 +1,8 @@
-"""Babel's extractor for Django templates (babel.cfg; docs/translations.md): the admin and desk templates' {% translate %},
-{% blocktranslate %} and _("…"), read as Django's own makemessages reads them, by templatize(), which turns
-a template into Python whose gettext calls Babel's Python extractor finds. One tool (Babel) then extracts
-Python, Jinja2 and Django templates into one catalogue, and compiles it without GNU gettext."""
+"""Babel's extractor for Django templates (babel.cfg; docs/translations.md): the admin and desk templates'
+{% translate %}, {% blocktranslate %} and _("…"), read as Django's own makemessages reads them, by
+templatize(), which turns a template into Python whose gettext calls Babel's Python extractor finds. One
+tool (Babel) then extracts Python, Jinja2 and Django templates into one catalogue, and compiles it
+without GNU gettext."""
 
 import io
 
