@@ -4,12 +4,32 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 
-.PHONY: run serve test fuzz audit-deps bench bench-pages bench-import chaos audit screenshots format clean backup restore
+.PHONY: run serve test fuzz audit-deps bench bench-pages bench-import chaos audit screenshots format clean backup restore \
+	locale messages
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	cp requirements.txt $(STAMP)
+
+# The interface's translations (docs/translations.md): each locale/<language>/LC_MESSAGES/django.po in the repository is
+# compiled to its .mo, which is not committed, by Babel (pinned in requirements.txt): a fresh machine need not have
+# GNU gettext's msgfmt. Every target that serves pages or runs tests depends on them.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+locale: $(MO_FILES)
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(STAMP)
+	$(BIN)/pybabel -q compile -i $< -o $@
+
+# After changing interface text: the strings of Python, Jinja2 and Django templates (babel.cfg) into each .po, new
+# ones empty to translate, then compiled again (`make locale` once translated). Strings gone from the code are dropped.
+MESSAGE_SOURCES := api authors common desk feed imports live media newsroom webhooks wires
+messages: $(STAMP)
+	PYTHONPATH=. DJANGO_SETTINGS_MODULE=newsroom.settings $(BIN)/pybabel -q extract -F babel.cfg \
+		-k gettext_lazy -k ngettext_lazy:1,2 -k pgettext_lazy:1c,2 --no-location --sort-output --width 120 \
+		--project=Newsroom --version=main --msgid-bugs-address="the newsroom's issue tracker" -o locale/django.pot $(MESSAGE_SOURCES)
+	$(BIN)/pybabel -q update -i locale/django.pot -d locale -D django --ignore-obsolete --width 120
+	rm locale/django.pot
+	@$(MAKE) --no-print-directory locale
 
 # The task worker of TASKS_BACKEND (db, the default, or rq; docs/operations.md, "Background work").
 WORKER = $(if $(filter rq,$(TASKS_BACKEND)),rqworker --with-scheduler --job-class django_tasks_rq.Job,db_worker --no-reload)
@@ -17,7 +37,7 @@ WORKER = $(if $(filter rq,$(TASKS_BACKEND)),rqworker --with-scheduler --job-clas
 # Local development: DEBUG on, SQLite unless DATABASE_URL is set, demo content loaded once. The task worker and
 # the scheduler run beside the development server; Ctrl+C stops all three (the worker finishes its task first).
 run: export DEBUG ?= 1
-run: $(STAMP)
+run: $(STAMP) $(MO_FILES)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py ensure_admin
@@ -34,7 +54,7 @@ serve: export SECURE_SSL_REDIRECT ?= 0
 serve: export SESSION_COOKIE_SECURE ?= 0
 serve: export CSRF_COOKIE_SECURE ?= 0
 serve: export SECURE_HSTS_SECONDS ?= 0
-serve: $(STAMP) var/secret-key.txt
+serve: $(STAMP) var/secret-key.txt $(MO_FILES)
 	SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret-key.txt)} $(BIN)/python manage.py collectstatic --noinput -v0
 	SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret-key.txt)} $(BIN)/python manage.py migrate --noinput
 	SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret-key.txt)} $(BIN)/python manage.py serve
@@ -46,7 +66,7 @@ var/secret-key.txt:
 # The tests run in two processes (pytest-xdist), each with its own test database, live server and browser;
 # --dist worksteal keeps both busy to the end, whichever gets the few long tests. The property tests run
 # in the same session, at 50 examples each: a second session would make both test databases again.
-test: $(STAMP)
+test: $(STAMP) $(MO_FILES)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
@@ -57,7 +77,7 @@ test: $(STAMP)
 # about 3.5 minutes on two cores on PostgreSQL for the property tests. FUZZ_TESTS= picks files or tests;
 # HYPOTHESIS_SEED= replays the draws of a run that printed that seed (.ci/run prints one).
 FUZZ_TESTS ?= tests/properties tests/test_xss_forms.py tests/browser/test_xss.py
-fuzz: $(STAMP)
+fuzz: $(STAMP) $(MO_FILES)
 	PROPERTY_EXAMPLES=$${PROPERTY_EXAMPLES:-1000} XSS_PAYLOADS=all $(BIN)/pytest -n 2 $(FUZZ_TESTS) \
 		$(if $(HYPOTHESIS_SEED),--hypothesis-seed=$(HYPOTHESIS_SEED))
 
@@ -77,7 +97,7 @@ BENCH_DB ?= newsroom_bench
 BENCH_PAGES_DB ?= newsroom_bench_pages
 N ?= 10000
 bench: export DEBUG ?= 1
-bench: $(STAMP)
+bench: $(STAMP) $(MO_FILES)
 	$(BIN)/python manage.py migrate --noinput
 	MEDIA_ROOT=$$(mktemp -d) $(BIN)/python manage.py bench_ingest
 	MEDIA_ROOT=$$(mktemp -d) $(BIN)/python manage.py bench_photo_save
@@ -118,7 +138,7 @@ bench-import: $(STAMP)
 
 # With REDIS_URL set (or Redis answering on 127.0.0.1:6379), the warm-cache run uses Redis, as a
 # multi-server deployment would; otherwise each worker's own memory.
-bench-pages: $(STAMP)
+bench-pages: $(STAMP) $(MO_FILES)
 	@command -v wrk >/dev/null || { echo "bench-pages needs wrk: apt-get install -y wrk"; exit 1; }
 	@if ! command -v psql >/dev/null || ! psql "$(BENCH_PG)/postgres" -qtAc "SELECT 1" >/dev/null 2>&1; then \
 		echo "bench_pages skipped: PostgreSQL is not reachable at $(BENCH_PG)"; \
@@ -145,11 +165,11 @@ chaos: $(STAMP)
 AUDIT_NPM := audit/node_modules/.package-lock.json
 $(AUDIT_NPM): audit/package-lock.json
 	cd audit && npm ci --no-audit --no-fund --ignore-scripts
-audit: $(STAMP) $(AUDIT_NPM)
+audit: $(STAMP) $(AUDIT_NPM) $(MO_FILES)
 	cd audit && ../$(BIN)/python run.py
 
 # docs/screenshots/*.png (home and article, desktop and phone), from the same demo site.
-screenshots: $(STAMP)
+screenshots: $(STAMP) $(MO_FILES)
 	cd audit && ../$(BIN)/python screenshots.py
 
 # Backup and restore (docs/operations.md, "Backup and restore"; newsroom/backups.py). PostgreSQL only.

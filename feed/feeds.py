@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, rfc3339_date
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from authors.models import Author
@@ -141,7 +142,7 @@ class StoryFeed(Feed):
         return settings.NEWSROOM_SITE_NAME
 
     def description(self, obj):
-        return f"The latest stories from {settings.NEWSROOM_SITE_NAME}."
+        return _("The latest stories from %(site)s.") % {"site": settings.NEWSROOM_SITE_NAME}
 
     def subtitle(self, obj):  # Atom's name for the description; RSS ignores it
         return self.description(obj)
@@ -211,7 +212,10 @@ class SectionFeed(StoryFeed):
         return f"{obj.name} · {settings.NEWSROOM_SITE_NAME}"
 
     def description(self, obj):
-        return f"The latest {obj.name} stories from {settings.NEWSROOM_SITE_NAME}."
+        return _("The latest %(section)s stories from %(site)s.") % {
+            "section": obj.name,
+            "site": settings.NEWSROOM_SITE_NAME,
+        }
 
     def link(self, obj):
         return obj.get_absolute_url()
@@ -229,7 +233,10 @@ class TagFeed(StoryFeed):
         return f"{obj.name} · {settings.NEWSROOM_SITE_NAME}"
 
     def description(self, obj):
-        return f"The latest stories about {obj.name} from {settings.NEWSROOM_SITE_NAME}."
+        return _("The latest stories about %(topic)s from %(site)s.") % {
+            "topic": obj.name,
+            "site": settings.NEWSROOM_SITE_NAME,
+        }
 
     def link(self, obj):
         return reverse("feed:tag", kwargs={"slug": obj.slug})
@@ -247,7 +254,7 @@ class AuthorFeed(StoryFeed):
         return f"{obj.name} · {settings.NEWSROOM_SITE_NAME}"
 
     def description(self, obj):
-        return f"The latest stories by {obj.name}."
+        return _("The latest stories by %(author)s.") % {"author": obj.name}
 
     def link(self, obj):
         return obj.get_absolute_url()
@@ -258,10 +265,10 @@ class AuthorFeed(StoryFeed):
 
 class VideoFeed(StoryFeed):
     def title(self, obj):
-        return f"Video · {settings.NEWSROOM_SITE_NAME}"
+        return f"{_('Video')} · {settings.NEWSROOM_SITE_NAME}"
 
     def description(self, obj):
-        return f"The latest video stories from {settings.NEWSROOM_SITE_NAME}."
+        return _("The latest video stories from %(site)s.") % {"site": settings.NEWSROOM_SITE_NAME}
 
     def link(self, obj):
         return reverse("feed:video")
@@ -275,7 +282,7 @@ class PartnerFeed(StoryFeed):
     pass them on (`PhotoCredit.may_syndicate`)."""
 
     def title(self, obj):
-        return f"{settings.NEWSROOM_SITE_NAME} for partners"
+        return _("%(site)s for partners") % {"site": settings.NEWSROOM_SITE_NAME}
 
     def image_allowed(self, photo):
         return photo.credit.may_syndicate

@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
 
 from authors.models import Author
 from common.editions import current_edition, slug_lookup
@@ -33,15 +34,15 @@ def bylined_in_edition():
 class SearchForm(forms.Form):
     """The reader's search: words, and optionally a section and an author (by slug)."""
 
-    q = forms.CharField(label="Search for", required=False, strip=False, widget=forms.SearchInput)
+    q = forms.CharField(label=_("Search for"), required=False, strip=False, widget=forms.SearchInput)
     section = EditionSlugChoiceField(
-        Section.objects.all(), to_field_name="slug", required=False, empty_label="All sections"
+        Section.objects.all(), to_field_name="slug", required=False, empty_label=_("All sections")
     )
     author = EditionSlugChoiceField(
         Author.objects.none(),  # bylined_in_edition(), made for each form: the edition is the request's
         to_field_name="slug",
         required=False,
-        empty_label="All authors",
+        empty_label=_("All authors"),
     )
 
     def __init__(self, params):

@@ -12,12 +12,13 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 
 from common.editions import DEFAULT_EDITION, OG_LOCALES, current_edition, editions, in_edition, other_editions
 
 DESCRIPTION_LENGTH = 160
 LOGO = ("newsroom/logo.png", 512, 512)
-SITE_DESCRIPTION = "Breaking news and reporting from Ukraine and the region."
+SITE_DESCRIPTION = _("Breaking news and reporting from Ukraine and the region.")
 # The same escapes as django.utils.html.json_script: no "</script>" or "<!--" can close the element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 

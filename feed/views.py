@@ -6,6 +6,7 @@ from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from taggit.models import Tag
@@ -33,7 +34,7 @@ def feed_links(title, name, **kwargs):
     return [
         {
             "type": f"application/{kind}+xml",
-            "title": f"{title} ({label})",
+            "title": f"{title} ({label})",  # RSS and Atom are names, the same in every language
             "href": reverse(f"{name}-{kind}", kwargs=kwargs),
         }
         for kind, label in (("rss", "RSS"), ("atom", "Atom"))
@@ -78,7 +79,7 @@ def home(request):
             "feed_links": feed_links(site, "feed:site"),
             "translations": translations,
         },
-        meta=page_meta(request, title=f"{site} · News Feed", translations=translations),
+        meta=page_meta(request, title=f"{site} · {_('News Feed')}", translations=translations),
     )
 
 
@@ -98,9 +99,10 @@ def section(request, slug):
         _edition_stories().filter(section=section),
         {
             "heading": section.name,
-            "eyebrow": "Section",
+            "eyebrow": _("Section"),
             "current_section": section.slug,
-            "description": f"The latest {section.name} stories from {settings.NEWSROOM_SITE_NAME}.",
+            "description": _("The latest %(section)s stories from %(site)s.")
+            % {"section": section.name, "site": settings.NEWSROOM_SITE_NAME},
             "feed_links": feed_links(section.name, "feed:section", slug=section.slug),
             "translations": translations,
         },
@@ -117,8 +119,9 @@ def tag(request, slug):
         _edition_stories().filter(tags=tag),
         {
             "heading": tag.name,
-            "eyebrow": "Topic",
-            "description": f"Stories about {tag.name} from {settings.NEWSROOM_SITE_NAME}.",
+            "eyebrow": _("Topic"),
+            "description": _("Stories about %(topic)s from %(site)s.")
+            % {"topic": tag.name, "site": settings.NEWSROOM_SITE_NAME},
             "feed_links": feed_links(tag.name, "feed:tag", slug=tag.slug),
             "translations": translated_pages(tag, "feed:tag", lambda tag: tag.slug),
         },
@@ -134,11 +137,11 @@ def video(request):
         "feed/story_list.html",
         _edition_stories().videos(),
         {
-            "heading": "Video",
-            "eyebrow": "Section",
+            "heading": _("Video"),
+            "eyebrow": _("Section"),
             "current_section": "video",
-            "description": f"Video stories from {settings.NEWSROOM_SITE_NAME}.",
-            "feed_links": feed_links("Video", "feed:video"),
+            "description": _("Video stories from %(site)s.") % {"site": settings.NEWSROOM_SITE_NAME},
+            "feed_links": feed_links(_("Video"), "feed:video"),
             "translations": in_other_editions("feed:video"),
         },
     )
@@ -292,8 +295,8 @@ def search(request):
             "max_query_length": MAX_QUERY_LENGTH,
             "meta": page_meta(
                 request,
-                title="Search",
-                description=f"Search {settings.NEWSROOM_SITE_NAME}.",
+                title=_("Search"),
+                description=_("Search %(site)s.") % {"site": settings.NEWSROOM_SITE_NAME},
                 translations=in_other_editions("feed:search"),
             ),
             "feed_links": feed_links(settings.NEWSROOM_SITE_NAME, "feed:site"),

@@ -318,7 +318,7 @@ def append_correction(*, article, user, text, kind=Correction.Kind.CORRECTION):
     if not text:
         raise EditorialError("Write what was wrong and what is right now.")
     if kind not in Correction.Kind.values:
-        raise EditorialError(f"A note is one of: {', '.join(Correction.Kind.labels)}.")
+        raise EditorialError(f"A note is one of: {', '.join(str(label) for label in Correction.Kind.labels)}.")
     with transaction.atomic():
         note = Correction.objects.create(article=article, kind=kind, text=text, created_by=user)
 

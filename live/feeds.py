@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.http import Http404, HttpResponseGone
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from common.editions import current_edition
 from feed.caching import cached_reader_page
@@ -50,7 +51,7 @@ class LiveUpdatesFeed(StoryFeed):
         raise Http404("No such live story.")
 
     def title(self, obj):
-        return f"Live: {obj.headline} · {settings.NEWSROOM_SITE_NAME}"
+        return f"{_('Live:')} {obj.headline} · {settings.NEWSROOM_SITE_NAME}"
 
     def description(self, obj):
         return obj.summary
@@ -63,7 +64,7 @@ class LiveUpdatesFeed(StoryFeed):
         return obj.live_updates.shown().select_related("photo__credit").prefetch_related("authors")[:FEED_SIZE]
 
     def item_title(self, item):
-        return item.headline or f"Update at {timezone.localtime(item.posted_at):%H:%M}"
+        return item.headline or _("Update at %(time)s") % {"time": f"{timezone.localtime(item.posted_at):%H:%M}"}
 
     def item_description(self, item):
         return item.body

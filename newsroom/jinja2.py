@@ -3,14 +3,19 @@
 Templates render HTML; what they need from Python is here as globals and filters, each returning
 text or data, never markup. Markup that repeats is a macro in an underscore partial: picture() in
 media/_picture.html, story_card() in feed/_story_card.html, author_box() in authors/_author_box.html.
+
+Every reader-facing word goes through Django's translations (jinja2.ext.i18n on django.utils.translation):
+`{{ _("Show More") }}`, `{{ _("About %(name)s", name=author.name) }}` and `{% trans count=n %}…{% endtrans %}`
+read the active language (docs/translations.md). Dates are written in it too, by Django's formats
+(newsroom/formats/<language>/formats.py).
 """
 
+import functools
 import re
 
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import formats, timezone, translation
-from django.utils.dates import MONTHS
 from django.utils.text import Truncator, normalize_newlines
 from jinja2 import ChainableUndefined, Environment
 from markupsafe import Markup
@@ -74,7 +79,9 @@ def sources(photo, slot):
 
 
 def date(value, format_string):
-    """Django's `date` filter: local time, in Django's format letters ("j F Y, H:i")."""
+    """Django's `date` filter: local time, in the active language's format of that name ("DATE_FORMAT",
+    "DATETIME_FORMAT", "TIME_FORMAT", "MONTH_DAY_FORMAT") or in Django's format letters ("H:i"). Named
+    formats, not letters, wherever a month is written: Ukrainian writes "2 грудня" ("j E"), English "2 December"."""
     if not value:
         return ""
     return formats.date_format(timezone.localtime(value) if timezone.is_aware(value) else value, format_string)
@@ -82,12 +89,18 @@ def date(value, format_string):
 
 def card_time(value):
     """A story card's <time>: its datetime value and its text as `date("DATETIME_FORMAT")` writes it
-    ("9 November 2026, 08:05", newsroom/formats/en_GB/formats.py), from one conversion to local time
-    and without the format parser: twenty cards a page. tests/feed/test_time_format.py holds the two
-    to the same text."""
-    local = timezone.localtime(value)
-    shown = f"{local.day} {MONTHS[local.month]} {local.year:04d}, {local.hour:02d}:{local.minute:02d}"
-    return local.replace(microsecond=0).isoformat(), shown
+    in the active language ("9 November 2026, 08:05", "9 листопада 2026, 08:05"), from one conversion
+    to local time. tests/feed/test_time_format.py holds the two to the same text."""
+    local = timezone.localtime(value).replace(microsecond=0)
+    return local.isoformat(), _shown_card_time(local.replace(second=0), local.utcoffset(), translation.get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _shown_card_time(local_minute, utc_offset, language):
+    # Twenty cards a page, mostly the same stories from one request to the next: Django's format parser
+    # (three times the rest of card_time) runs once per story time and language, not once per card. The
+    # offset is in the key because aware datetimes of one instant are equal whatever their time zone.
+    return formats.date_format(local_minute, "DATETIME_FORMAT")
 
 
 def machine_time(value):

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.text import smart_split
 
 from common.editions import edition_from_path, locale_of
@@ -112,4 +113,29 @@ class EditionLocaleMiddleware:
             request.LANGUAGE_CODE = translation.get_language()
             response = self.get_response(request)
         response.headers.setdefault("Content-Language", edition)
+        return response
+
+
+class AdminLanguageMiddleware:
+    """The admin (the desk included: it lives under /admin/ too) in its user's language: the one they chose
+    in the admin's header (Django's set_language view, which keeps it in the language cookie), else the one
+    their browser asks for (Accept-Language), else English. Reader pages take their language from their
+    address (/uk/…), never from this; so the choice is made here, for the admin's addresses only, and undone
+    when the response is made, leaving the next request of this thread in the language it would have had."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = None
+
+    def __call__(self, request):
+        if self.admin_prefix is None:
+            self.admin_prefix = reverse("admin:index")
+        if not request.path_info.startswith(self.admin_prefix):
+            return self.get_response(request)
+        language = translation.get_language_from_request(request)
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = self.get_response(request)
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        response.headers.setdefault("Content-Language", language)
         return response

@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.views.i18n import set_language
 
 from feed.admin import view_on_site_for_visible_articles
 
@@ -21,6 +22,9 @@ urlpatterns = [
         admin.site.admin_view(view_on_site_for_visible_articles),
         name="view_on_site",
     ),
+    # The admin's language, chosen in its header (newsroom/templates/admin/base_site.html): Django's view,
+    # which keeps it in the language cookie that AdminLanguageMiddleware reads.
+    path("admin/language/", set_language, name="admin_language"),
     # The desk answers /admin/ itself and a few addresses below it; the rest is the admin's.
     path("admin/", include("desk.urls")),
     path("admin/", include("live.desk_urls")),

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import connections, models
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ..pagination import RowLessThan
 from ..search import LEMMATISED, lemmatised_vector, search_vector
@@ -11,10 +12,10 @@ from .links import Byline, RelatedLink
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    REVIEW = "review", "In review"
-    PUBLISHED = "published", "Published"
-    KILLED = "killed", "Killed"
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+    KILLED = "killed", _("Killed")
 
 
 def published_q(prefix=""):

@@ -22,13 +22,22 @@
     return first ? Number(first.dataset.updateId) : 0;
   }
 
+  // "1 new update", "20+ new updates", in the page's language: the template gives the words for each of
+  // its plural categories (data-new-updates-one, -few, -many, -other), and the language says which one a count takes.
+  const pluralRules = new Intl.PluralRules(document.documentElement.lang || "en");
+  function newUpdates(count) {
+    const category = pluralRules.select(count);
+    const key = "newUpdates" + category.charAt(0).toUpperCase() + category.slice(1);
+    return notice.dataset[key] || notice.dataset.newUpdatesOther;
+  }
+
   function announce(count) {
     if (count === 0) {
       button.hidden = true;
       button.textContent = "";
       return;
     }
-    button.textContent = count === 1 ? "1 new update" : count + (gap ? "+" : "") + " new updates";
+    button.textContent = newUpdates(count).replace("{count}", count + (gap ? "+" : ""));
     button.hidden = false;
   }
 

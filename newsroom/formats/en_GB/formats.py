@@ -5,3 +5,5 @@ DATE_FORMAT = "j F Y"
 TIME_FORMAT = "H:i"
 DATETIME_FORMAT = "j F Y, H:i"
 SHORT_DATETIME_FORMAT = "j F Y, H:i"
+# A live update from another day than the story's start: "14:02, 2 Dec".
+MONTH_DAY_FORMAT = "j M"
