@@ -179,6 +179,12 @@ class Article(models.Model):
                 name="article_video_has_poster",
                 violation_error_message="A video story needs a poster photo.",
             ),
+            # A story has at most one translation per language (the other stories of its group).
+            models.UniqueConstraint(
+                fields=["translation_group", "language"],
+                name="article_one_per_language_in_group",
+                violation_error_message="This story already has a translation in that language.",
+            ),
         ]
 
     def __str__(self):
