@@ -437,7 +437,8 @@ def translate(*, article, user, language=None):
     headline, summary and body are the original's, for the translator to write over; tags and related
     stories are not carried, as they belong to the original's edition. Returns the draft's Outcome."""
     _require(user, "feed.add_article", "Your role cannot write stories.")
-    if not article.can_be_viewed_by(user):
+    # The stories the user finds in the admin: a reporter's own, and every published one.
+    if not Article.objects.visible_to_staff(user).filter(pk=article.pk).exists():
         raise NotAllowed("You may not see this story.")
     language = language or other_language(article.language)
     names = dict(settings.LANGUAGES)

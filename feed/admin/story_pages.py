@@ -66,13 +66,16 @@ class StoryPagesMixin:
     def translate_view(self, request, object_id):
         """Starts the translation into the posted `language` (by default the other edition's) and opens the
         new draft; a story that has one already opens that one instead, when the user may see it."""
-        article = self._article_or_404(request, object_id)
+        # Any story the user finds in the admin, published ones included (not only those seen whole).
+        article = self.get_object(request, object_id)
+        if article is None:
+            raise Http404("No such story.")
         language = request.POST.get("language") or None
         try:
             outcome = workflow.translate(article=article, user=request.user, language=language)
         except workflow.TranslationExists as refusal:
             translation = refusal.translation
-            if translation.deleted_at is None and translation.can_be_viewed_by(request.user):
+            if self.has_view_permission(request, translation) and translation.deleted_at is None:
                 self.message_user(request, f"{refusal} Here it is.", messages.WARNING)
                 return redirect("admin:feed_article_change", translation.pk)
             self.message_user(
