@@ -80,6 +80,7 @@ def create_draft(*, user, data):
     try:
         with transaction.atomic(), reversion.create_revision():
             article = Article.objects.create(
+                language=data.language,
                 headline=data.headline,
                 slug=Article.objects.free_slug(slugify(data.headline) or "story"),
                 summary=data.summary,
