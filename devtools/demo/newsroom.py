@@ -408,17 +408,21 @@ class DemoNewsroom:
     # The Ukrainian edition.
 
     def _ukrainian_edition(self):
-        """Ukrainian versions of the video reports and of most published strike reports (two of them still
-        drafts), each in a translation group with its original, and the stories only the Ukrainian edition
-        has. Drawn with a generator of their own, after the English edition is made."""
+        """Ukrainian versions of the video reports and of three quarters of the published strike and air
+        defence reports (two of them still drafts), each in a translation group with its original, and
+        the stories only the Ukrainian edition has. Drawn with a generator of their own, after the
+        English edition is made."""
         rng = random.Random(f"uk-{self.rng.random()}")
         authors = {author.name: author for author in self.authors}
         made = []
-        strikes = [story for story in self.stories if story.kind == "strike" and story.article.is_published]
-        translated = [story for story in strikes if rng.random() < 0.75]
+        attacks = [
+            story for story in self.stories if story.kind in ("strike", "air_defence") and story.article.is_published
+        ]
+        translated = [story for story in attacks if rng.random() < 0.75]
         drafts = set(rng.sample(range(len(translated)), 2))
         for number, story in enumerate(translated):
-            made.append(self._ukrainian_strike(rng, story, draft=number in drafts))
+            write = self._ukrainian_strike if story.kind == "strike" else self._ukrainian_air_defence
+            made.append(write(rng, story, draft=number in drafts))
         for story in self.stories:
             if story.kind == "video":
                 made.append(self._ukrainian_video(rng, story))
@@ -479,7 +483,7 @@ class DemoNewsroom:
             "When": capitalise(when),
             "speaker": place.official,
             "speaker_title": place.title,
-            "a": "ла" if place.she else "",
+            "v": ukrainian.past_ending(place.she),
             "fire_hours": ukrainian.hours(facts["fire_hours"]),
         }
         body = [rng.choice(ukrainian.STRIKE_LEADS).format(**words)]
@@ -502,11 +506,54 @@ class DemoNewsroom:
             lead_photo_caption=f"Наслідки удару {place.in_place}.",
         )
 
+    def _ukrainian_air_defence(self, rng, story, *, draft):
+        facts = story.facts
+        place = ukrainian.PLACES[facts["city"]]
+        count = ukrainian.counted
+        words = {
+            "drones_with": count(facts["drones"], "дроном", "дронами", "дронами"),
+            "missiles_with": count(facts["missiles"], "ракетою", "ракетами", "ракетами"),
+            "missiles_acc": count(facts["missiles"], "ракету", "ракети", "ракет"),
+            "downed_acc": count(facts["downed"], "дрон", "дрони", "дронів"),
+            "downed_of": f"{facts['downed']} із {count(facts['drones'], 'дрона', 'дронів', 'дронів')}",
+            "regions": facts["regions"],
+            "weekday": ukrainian.WEEKDAYS[facts["weekday"]],
+            "in_place": place.in_place,
+            "in_place_capital": capitalise(place.in_place),
+            "target_acc": ukrainian.TARGETS_HIT[facts["target_short"]],
+            "injured": ukrainian.people(facts["injured"], died=False),
+            "speaker_local": place.official,
+            "speaker_local_title": place.title,
+            "v": ukrainian.past_ending(place.she),
+            "fire_hours": ukrainian.counted(facts["fire_hours"], "годину", "години", "годин"),
+        }
+        speaker, title = ukrainian.AIR_FORCE
+        body = [rng.choice(ukrainian.AIR_DEFENCE_LEADS).format(**words)]
+        body += [text.format(**words) for text in rng.sample(ukrainian.AIR_DEFENCE_DETAILS, rng.randint(1, 2))]
+        quote = rng.choice(ukrainian.AIR_DEFENCE_QUOTES)
+        said = ukrainian.QUOTE.format(quote=quote, speaker=speaker, speaker_title=title, v=ukrainian.past_ending(False))
+        body.insert(1, said)
+        if content.DISCLAIMER in story.article.body:
+            body.append(ukrainian.DISCLAIMER)
+        body.append(ukrainian.AIR_DEFENCE_CLOSER)
+        english_tags = [tag.name for tag in story.article.tags.all()]
+        return self._translation(
+            rng,
+            story.article,
+            headline=rng.choice(ukrainian.AIR_DEFENCE_HEADLINES).format(**words),
+            summary=rng.choice(ukrainian.AIR_DEFENCE_SUMMARIES).format(**words),
+            body=body,
+            tags=[ukrainian.TAGS[tag] for tag in english_tags if tag in ukrainian.TAGS],
+            draft=draft,
+            lead_photo_caption=f"Робота ППО {place.in_place}.",
+        )
+
     def _ukrainian_video(self, rng, story):
         video = ukrainian.VIDEOS[story.article.headline]
         name, title, said, she = video.speaker
         body = [f"<p>{paragraph}</p>" for paragraph in video.paragraphs]
-        body.insert(1, ukrainian.QUOTE.format(quote=said, speaker=name, speaker_title=title, a="ла" if she else ""))
+        ending = ukrainian.past_ending(she)
+        body.insert(1, ukrainian.QUOTE.format(quote=said, speaker=name, speaker_title=title, v=ending))
         body.append(ukrainian.VIDEO_CLOSER)
         english_tags = [tag.name for tag in story.article.tags.all()]
         return self._translation(

@@ -248,12 +248,22 @@ def people(count, died):
     return f"{verb} {count} {noun}"
 
 
-def hours(count):
+def past_ending(she):
+    """The past tense's ending after the stem ("сказа-", "повідоми-"): "сказав", "сказала"."""
+    return "ла" if she else "в"
+
+
+def counted(count, one, few, many):
+    """The number with the noun's form it takes: counted(2, "година", "години", "годин") -> "2 години"."""
     if count % 10 == 1 and count % 100 != 11:
-        return f"{count} година"
+        return f"{count} {one}"
     if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
-        return f"{count} години"
-    return f"{count} годин"
+        return f"{count} {few}"
+    return f"{count} {many}"
+
+
+def hours(count):
+    return counted(count, "година", "години", "годин")
 
 
 STRIKE_HEADLINES = (
@@ -268,7 +278,7 @@ STRIKE_SUMMARIES = (
 STRIKE_LEADS = (
     "<p>{When} російські війська вдарили {weapons} по {target} {in_place}. За даними місцевої влади, {killed}, "
     "{injured}.</p>",
-    "<p>Унаслідок удару {weapon} по {target} {in_place} {killed}, {injured}, — повідомив{a} {speaker}, "
+    "<p>Унаслідок удару {weapon} по {target} {in_place} {killed}, {injured}, — повідоми{v} {speaker}, "
     "{speaker_title}.</p>",
 )
 STRIKE_DETAILS = (
@@ -288,9 +298,9 @@ STRIKE_QUOTES = (
     "Не ігноруйте повітряні тривоги. Ворог цілить туди, де збираються люди",
     "Лікарі борються за життя поранених. Прошу всіх, хто може, здати кров",
 )
-QUOTE = "<blockquote><p>«{quote}», — сказав{a} {speaker}, {speaker_title}.</p></blockquote>"
+QUOTE = "<blockquote><p>«{quote}», — сказа{v} {speaker}, {speaker_title}.</p></blockquote>"
 # For a speaker the story has named already
-LATER_QUOTE = "<p>«{quote}», — додав{a} {surname}.</p>"
+LATER_QUOTE = "<p>«{quote}», — дода{v} {surname}.</p>"
 STRIKE_CLOSERS = (
     "<p>Росія заперечує навмисні удари по цивільних, попри численні свідчення атак на житлові будинки, лікарні "
     "та школи від початку повномасштабного вторгнення в лютому 2022 року.</p>",
@@ -298,6 +308,54 @@ STRIKE_CLOSERS = (
     "<p>Україна неодноразово просила партнерів про додаткові системи протиповітряної оборони для захисту міст.</p>",
 )
 DISCLAIMER = "<p>The Kyiv Ledger не може незалежно перевірити ці дані.</p>"
+
+AIR_FORCE = ("Віктор Костюк", "речник Повітряних сил ЗСУ")
+AIR_DEFENCE_HEADLINES = (
+    "ППО знешкодила {downed_of}, запущених уночі, — Повітряні сили",
+    "Росія атакувала Україну {drones_with} та {missiles_with}: збито {downed_acc}",
+    "Нічна атака: сили ППО знешкодили {downed_acc} над {regions} областями",
+)
+AIR_DEFENCE_SUMMARIES = (
+    "Уночі Росія атакувала Україну {drones_with} та {missiles_with}. {in_place_capital} впали уламки.",
+    "Повітряні сили повідомляють, що збили або подавили засобами РЕБ {downed_of}. Влучання "
+    "зафіксовано в {regions} областях.",
+)
+AIR_DEFENCE_LEADS = (
+    "<p>Уночі Росія атакувала Україну {drones_with} та дронами-імітаторами, а також {missiles_with}, "
+    "повідомили {weekday} вранці Повітряні сили. Сили протиповітряної оборони збили або подавили засобами "
+    "РЕБ {downed_acc}.</p>",
+    "<p>Українська ППО знищила {downed_of}, які Росія запустила вночі, повідомили Повітряні сили. "
+    "Крім того, по цілях в різних регіонах країни було випущено {missiles_acc}.</p>",
+)
+AIR_DEFENCE_DETAILS = (
+    "<p>{in_place_capital} уламки пошкодили {target_acc}, {injured}, — повідоми{v} {speaker_local}, "
+    "{speaker_local_title}.</p>",
+    "<p>Значну частину дронів знищили мобільні вогневі групи — екіпажі з кулеметами на пікапах, зазначили в "
+    "Повітряних силах.</p>",
+    "<p>Повітряна тривога {in_place} тривала понад {fire_hours}, поки працювала ППО, вибухи лунали по всьому "
+    "місту.</p>",
+)
+AIR_DEFENCE_QUOTES = (
+    "Ворог змінює тактику і запускає дрони хвилями, щоб перевантажити нашу протиповітряну оборону",
+    "Мобільні вогневі групи цієї ночі відпрацювали чудово, але кожен дрон, що прорвався, — це чийсь дім",
+    "Нам потрібно більше ракет-перехоплювачів, і потрібні вони до зими",
+)
+AIR_DEFENCE_CLOSER = (
+    "<p>У Міністерстві оборони Росії заявили, що били по об'єктах військово-промислового комплексу.</p>"
+)
+# English short target: the target after "пошкодили", in the accusative
+TARGETS_HIT = {
+    "apartment block": "дев'ятиповерховий житловий будинок",
+    "school": "будівлю школи",
+    "hospital": "корпус міської лікарні",
+    "railway station": "будівлі біля залізничного вокзалу",
+    "market": "критий ринок у центрі міста",
+    "petrol station": "автозаправну станцію на околиці міста",
+    "private houses": "кілька приватних будинків",
+    "supermarket": "супермаркет",
+    "office building": "п'ятиповерхову офісну будівлю",
+    "warehouse": "логістичний склад",
+}
 
 
 @dataclass(frozen=True)
