@@ -50,7 +50,7 @@ def edition_problems(article):
         return []
     section, language = article.section, article.get_language_display()
     if not getattr(section, f"name_{article.language}") or not getattr(section, f"slug_{article.language}"):
-        return [f"The section “{section.name_en}” has no {language} name and address yet; an editor adds them."]
+        return [f"The section “{section.name_en}” has no name and address in {language} yet; an editor adds them."]
     return []
 
 

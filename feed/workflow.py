@@ -50,7 +50,7 @@ class TranslationExists(EditorialError):
 
     def __init__(self, translation):
         super().__init__(
-            f"This story already has a {translation.get_language_display()} version, “{translation}” "
+            f"This story already has a version in {translation.get_language_display()}, “{translation}” "
             f"({translation.state_label.lower()}{', in the trash' if translation.deleted_at else ''})."
         )
         self.translation = translation

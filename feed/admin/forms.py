@@ -148,7 +148,7 @@ class ArticleForm(forms.ModelForm):
         taken = Article.objects.translations_of(self.instance).filter(language=language).first()
         if taken is not None:
             raise forms.ValidationError(
-                f"“{taken}” is this story's {taken.get_language_display()} version; a story has one per language."
+                f"“{taken}” is this story's version in {taken.get_language_display()}; a story has one per language."
             )
         return language
 

@@ -80,7 +80,7 @@ class StoryPagesMixin:
                 return redirect("admin:feed_article_change", translation.pk)
             self.message_user(
                 request,
-                f"This story already has a {translation.get_language_display()} version, which you cannot open"
+                f"This story already has a version in {translation.get_language_display()}, which you cannot open"
                 f"{' (it is in the trash)' if translation.deleted_at else ''}; ask an editor.",
                 messages.ERROR,
             )
@@ -90,8 +90,8 @@ class StoryPagesMixin:
             draft = outcome.article
             self.message_user(
                 request,
-                f"A {draft.get_language_display()} draft of “{article}” is ready for your translation: write over "
-                "the headline, summary and body, and add its tags.",
+                f"A draft in {draft.get_language_display()} of “{article}” is ready for your translation: write "
+                "over the headline, summary and body, and add its tags.",
             )
             return redirect("admin:feed_article_change", draft.pk)
         return redirect("admin:feed_article_change", article.pk)

@@ -141,7 +141,7 @@ def test_translate_through_the_api_files_the_linked_draft_and_refuses_a_second(t
     assert (draft.language, draft.status, draft.translation_group) == ("uk", "draft", story.translation_group)
     again = send(client, "post", f"/api/stories/{story.pk}/translate/")
     assert again.status_code == 409
-    assert "already has a Українська version" in again.json()["detail"]
+    assert "already has a version in Українська" in again.json()["detail"]
     # Not yet published, the translation is in no answer of the reading side.
     assert get_json(client, f"/api/stories/{story.pk}/")["translations"] == []
     workflow.publish_now(article=draft, user=make_user("Editor"))

@@ -117,7 +117,7 @@ def test_translate_refuses_a_second_translation_into_a_language_and_names_the_fi
     with pytest.raises(workflow.TranslationExists) as refused:
         workflow.translate(article=original, user=editor)
     assert refused.value.translation == first
-    assert "already has a Українська version" in str(refused.value)
+    assert "already has a version in Українська" in str(refused.value)
     # From the translation's side, the original is its English version.
     with pytest.raises(workflow.TranslationExists):
         workflow.translate(article=first, user=editor, language="en")
@@ -179,7 +179,7 @@ def test_the_translate_button_opens_the_new_draft(editor_client):
     response = editor_client.post(translate_url(original), follow=True)
     draft = Article.objects.get(language="uk")
     assert response.redirect_chain[-1][0] == change_url(draft)
-    assert "draft of “" in messages_of(response)
+    assert "draft in Українська of “" in messages_of(response)
     # The draft's form links back to the original, and offers no second translation.
     page = BeautifulSoup(response.content, "html.parser")
     links = page.select(".story-translations a")
@@ -193,7 +193,7 @@ def test_translate_twice_sends_the_editor_to_the_translation(editor_client):
     response = editor_client.post(translate_url(original), follow=True)
     draft = Article.objects.get(language="uk")
     assert response.redirect_chain[-1][0] == change_url(draft)
-    assert "already has a Українська version" in messages_of(response)
+    assert "already has a version in Українська" in messages_of(response)
     assert Article.objects.count() == 2
 
 
@@ -251,7 +251,7 @@ def test_the_form_refuses_a_language_the_story_has_a_translation_in(editor_clien
     translation = workflow.translate(article=original, user=make_user("Editor")).article
     response = editor_client.post(change_url(translation), article_form_data(translation, language="en"))
     assert response.status_code == 200
-    assert "is this story's English version" in form_errors(response)
+    assert "is this story's version in English" in form_errors(response)
 
 
 def test_the_language_of_a_published_story_is_read_only(editor_client):
@@ -331,7 +331,7 @@ def test_missing_translations_is_for_staff_who_see_stories():
 def test_a_ukrainian_story_needs_its_section_named_in_ukrainian(editor):
     english_only = make_section(name_en="Economy", slug_en="economy")
     story = make_draft(language="uk", section=english_only)
-    with pytest.raises(workflow.EditorialError, match="“Economy” has no Українська name and address"):
+    with pytest.raises(workflow.EditorialError, match="“Economy” has no name and address in Українська"):
         workflow.publish_now(article=story, user=editor)
     english_only.name_uk, english_only.slug_uk = "Економіка", "ekonomika"
     english_only.save()
