@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from authors.models import Author
+from common.slugs import latin_slug
 from devtools.demo import content, live_evening, ukrainian
 from devtools.demo.facts import FactDealer
 from devtools.demo.pictures import AVATAR_COLOURS, avatar_png, scene_jpeg
@@ -116,7 +117,7 @@ class DemoNewsroom:
                 "short_bio": short_bio,
                 "bio": bio,
                 "name_uk": profile.name,
-                "slug_uk": ukrainian.transliterated(profile.name),
+                "slug_uk": latin_slug(profile.name),
                 "role_uk": profile.role,
                 "short_bio_uk": short_bio_uk,
                 "bio_uk": bio_uk,
@@ -437,7 +438,7 @@ class DemoNewsroom:
             original.translation_group = uuid.UUID(int=rng.getrandbits(128), version=4)
             Article.objects.filter(pk=original.pk).update(translation_group=original.translation_group)
         when = min(original.published_at + timedelta(minutes=rng.randint(10, 50)), self.now - timedelta(minutes=1))
-        slug = self._unique_slug(ukrainian.transliterated(headline)) or f"{original.slug}-uk"
+        slug = self._unique_slug(latin_slug(headline)) or f"{original.slug}-uk"
         article = Article.objects.create(
             language="uk",
             translation_group=original.translation_group,

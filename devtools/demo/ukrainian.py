@@ -8,8 +8,6 @@ Slugs of sections and authors are transliterated (ASCII), as the addresses' slug
 
 from dataclasses import dataclass
 
-from django.utils.text import slugify
-
 # English section slug: (Ukrainian name, Ukrainian slug)
 SECTIONS = {
     "news-feed": ("Стрічка новин", "strichka-novyn"),
@@ -131,27 +129,6 @@ def author_bios(profile, joined):
         )
     )
     return short_bio, bio
-
-
-# The national transliteration of Ukrainian (the Cabinet of Ministers' table of 2010), for addresses.
-LATIN = dict(zip(
-    "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'’",
-    ["a", "b", "v", "h", "g", "d", "e", "ie", "zh", "z", "y", "i", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s",
-     "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "iu", "ia", "", ""],
-    strict=True,
-))  # fmt: skip
-FIRST_LETTER = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
-
-
-def transliterated(text):
-    """A headline or a name in Latin letters, as an address's slug (for Lviv, "lviv")."""
-    words = []
-    for word in text.lower().split():
-        words.append("".join(
-            FIRST_LETTER.get(letter, LATIN.get(letter, letter)) if index == 0 else LATIN.get(letter, letter)
-            for index, letter in enumerate(word)
-        ))  # fmt: skip
-    return slugify(" ".join(words))
 
 
 # English tag: Ukrainian tag

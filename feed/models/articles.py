@@ -5,11 +5,11 @@ from django.core.exceptions import ValidationError
 from django.db import models, router
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.text import slugify
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from authors.models import Author
+from common.slugs import latin_slug
 from media.models import Photo
 
 from ..addresses import page_address
@@ -192,7 +192,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.headline)[:200]
+            self.slug = latin_slug(self.headline)[:200]
         # The text this instance last saved, its body cleaned: saved again unchanged (an imported story
         # is saved as a draft, then by publish_imported), it needs no cleaning nor search document.
         saved_text = getattr(self, "_saved_text", None)

@@ -127,6 +127,7 @@ def test_a_draft_is_filed_in_the_language_sent(token_client):
     response = send(client, "post", "/api/stories/", data)
     assert response.status_code == 201, response.content
     assert response.json()["language"] == "uk"
+    assert response.json()["slug"] == "rada-holosuie"
     assert Article.objects.get(pk=response.json()["id"]).language == "uk"
     assert send(client, "post", "/api/stories/", data | {"language": "de"}).status_code == 400
 

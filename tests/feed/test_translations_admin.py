@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
+from common.slugs import latin_slug
 from feed import readiness, workflow
 from feed.models import Article
 from tests.factories import (
@@ -350,3 +351,24 @@ def test_each_language_is_checked_on_its_own(editor, bilingual_section):
     english_only = make_section()
     untranslated = make_draft(section=english_only)
     assert readiness.going_live_problems(untranslated, at=timezone.now()) == []
+
+
+# Addresses of Ukrainian stories.
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Удар дрона по школі у Львові", "udar-drona-po-shkoli-u-lvovi"),
+        ("Юлія Їжак: «Щастя є»", "yuliia-yizhak-shchastia-ye"),
+        ("Зґвалтування, м'ясо, Згорани", "zgvaltuvannia-miaso-zghorany"),
+        ("Kyiv's trams run again", "kyivs-trams-run-again"),
+    ],
+)
+def test_latin_slug_transliterates_ukrainian_by_the_national_table(text, slug):
+    assert latin_slug(text) == slug
+
+
+def test_a_ukrainian_headline_gets_a_latin_address():
+    story = make_article(headline="Київ знову з трамваями", slug="", language="uk")
+    assert story.slug == "kyiv-znovu-z-tramvaiamy"
