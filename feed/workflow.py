@@ -450,6 +450,8 @@ def translate(*, article, user, language=None):
         with transaction.atomic():
             # The original's row, locked: two translators cannot both start the same translation.
             original = _locked(article)
+            if original.is_killed:
+                raise EditorialError("A killed story is not translated: readers cannot read it in any language.")
             if (existing := Article.objects.translations_of(original).filter(language=language).first()) is not None:
                 raise TranslationExists(existing)
             if original.translation_group is None:

@@ -133,6 +133,13 @@ def test_translate_refuses_its_own_language_and_an_unknown_one(editor):
         workflow.translate(article=original, user=editor, language="fr")
 
 
+def test_a_killed_story_is_not_translated(editor):
+    killed = make_ready_article()
+    workflow.kill(article=killed, user=editor, notice="Withdrawn.")
+    with pytest.raises(workflow.EditorialError, match="killed story is not translated"):
+        workflow.translate(article=killed, user=editor)
+
+
 def test_a_slug_taken_already_gets_a_number():
     editor = make_user("Editor")
     original = make_ready_article(slug="trams")
