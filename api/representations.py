@@ -2,6 +2,9 @@
 endpoints loaded. Nothing here queries: a field read that is not preloaded would cost a query per item,
 which the query-count tests catch. Addresses are absolute."""
 
+from django.conf import settings
+from django.utils import translation
+
 from common.web_addresses import web_address
 from feed.addresses import page_address
 from media.models import PhotoCredit, storage_url
@@ -75,15 +78,49 @@ def author(request, author):
     }
 
 
+def edition_address(language, view_name, slug):
+    """page_address() in the edition of `language`."""
+    with translation.override(language):
+        return page_address(view_name, slug)
+
+
+def story_address(language, live_coverage, slug):
+    """A story's address in its edition (the story page's, or the live page's)."""
+    return edition_address(language, "live:story" if live_coverage else "feed:article", slug)
+
+
+# What stories.with_translations() annotates, per language: translation_<language>_<column>.
+TRANSLATION_COLUMNS = ["id", "slug", "live_coverage"]
+
+
+def translations(request, language, annotated):
+    """The published translations of a story in `language`, from its annotations (a dict, or the story)."""
+    found = []
+    for code, _ in settings.LANGUAGES:
+        if code == language:
+            continue
+        columns = {
+            column: annotated[key] if isinstance(annotated, dict) else getattr(annotated, key)
+            for column in TRANSLATION_COLUMNS
+            for key in [f"translation_{code}_{column}"]
+        }
+        if columns["id"] is not None:
+            address = story_address(code, columns["live_coverage"], columns["slug"])
+            found.append({"id": columns["id"], "language": code, "url": absolute(request, address)})
+    return found
+
+
 def story(request, article):
     """The fields a list item has, from a story loaded with for_detail(): story_detail() starts from them. The
     list itself is built from rows, by listed_story()."""
     lead = article.card_photo
     return {
         "id": article.pk,
+        "language": article.language,
+        "translations": translations(request, article.language, article),
         "headline": article.headline,
         "slug": article.slug,
-        "url": absolute(request, article.get_absolute_url()),
+        "url": absolute(request, story_address(article.language, article.live_coverage, article.slug)),
         "summary": article.summary,
         "section": named(request, article.section),
         "tags": [tag(request, item) for item in article.sorted_tags],
@@ -106,9 +143,9 @@ CREDIT_COLUMNS = ["photographer", "source", "url"]
 # What listed_story() reads: values() of published stories, photos and credits joined.
 LISTED_COLUMNS = [
     "id",
+    "language",
     "headline",
     "slug",
-    "language",
     "summary",
     "published_at",
     "updated_at",
@@ -118,8 +155,7 @@ LISTED_COLUMNS = [
     "is_breaking",
     "video_url",
     "lead_photo_caption",
-    "section__name",
-    "section__slug",
+    *(f"section__{field}_{code}" for field in ("name", "slug") for code in settings.MODELTRANSLATION_LANGUAGES),
     *(
         f"{photo}__{column}"
         for photo in ("lead_photo", "video_poster")
@@ -153,6 +189,20 @@ def _listed_photo(request, row, prefix, caption):
     }
 
 
+def in_language(row, column, language):
+    """A translated column (django-modeltranslation's <column>_<language>) of a row in `language`, falling
+    back to the default language's where it has none, as the reader pages do."""
+    return row.get(f"{column}_{language}") or row[f"{column}_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}"]
+
+
+def section_in(request, row):
+    """The story's section, named in the story's language."""
+    language = row["language"]
+    slug = in_language(row, "section__slug", language)
+    address = edition_address(language, "feed:section", slug)
+    return {"name": in_language(row, "section__name", language), "slug": slug, "url": absolute(request, address)}
+
+
 def listed_story(request, row, tags, bylines):
     """story() from a row of LISTED_COLUMNS, its tags and its bylines as (name, slug) pairs: a list
     of 50 stories built from model instances spent more time making the instances than the answer."""
@@ -162,26 +212,22 @@ def listed_story(request, row, tags, bylines):
         lead = _listed_photo(request, row, "video_poster", "")
     else:
         lead = None
-    live_coverage = row["live_coverage"]
+    live_coverage, language = row["live_coverage"], row["language"]
     return {
         "id": row["id"],
+        "language": row["language"],
+        "translations": translations(request, row["language"], row),
         "headline": row["headline"],
         "slug": row["slug"],
-        "url": absolute(
-            request, page_address("live:story" if live_coverage else "feed:article", row["slug"], row["language"])
-        ),
+        "url": absolute(request, story_address(row["language"], live_coverage, row["slug"])),
         "summary": row["summary"],
-        "section": {
-            "name": row["section__name"],
-            "slug": row["section__slug"],
-            "url": absolute(request, page_address("feed:section", row["section__slug"])),
-        },
+        "section": section_in(request, row),
         "tags": [
-            {"name": name, "slug": slug, "url": absolute(request, page_address("feed:tag", slug))}
+            {"name": name, "slug": slug, "url": absolute(request, edition_address(language, "feed:tag", slug))}
             for name, slug in sorted(tags, key=lambda tag: tag[0].lower())
         ],
         "authors": [
-            {"name": name, "slug": slug, "url": absolute(request, page_address("feed:author", slug))}
+            {"name": name, "slug": slug, "url": absolute(request, edition_address(language, "feed:author", slug))}
             for name, slug in bylines
         ],
         "published_at": row["published_at"],
@@ -220,7 +266,13 @@ def live_update(request, update):
 
 
 def story_detail(request, article, live_updates=None):
-    """A story in full. Needs for_detail(); `live_updates` loaded with LiveUpdate.objects.for_page()."""
+    """A story in full. Needs for_detail(); `live_updates` loaded with LiveUpdate.objects.for_page(). Its
+    section and authors are named, and its addresses made, in the story's language."""
+    with translation.override(article.language):
+        return _story_detail(request, article, live_updates)
+
+
+def _story_detail(request, article, live_updates):
     return {
         **story(request, article),
         "authors": [author(request, byline.author) for byline in article.bylines.all()],

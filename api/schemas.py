@@ -3,8 +3,12 @@
 from datetime import datetime
 from typing import Annotated, Literal
 
+from django.conf import settings
 from ninja import Schema
 from pydantic import Field
+
+# The editions' language codes (settings.LANGUAGES): en, uk.
+Language = Literal[tuple(code for code, _ in settings.LANGUAGES)]
 
 
 class Rendition(Schema):
@@ -43,8 +47,18 @@ class Byline(Named):
     pass
 
 
+class Translation(Schema):
+    id: int
+    language: Language
+    url: str
+
+
 class Story(Schema):
     id: int
+    language: Language = Field(description="The edition the story is in.")
+    translations: list[Translation] = Field(
+        description="The story's published versions in the other languages (none that readers cannot see)."
+    )
     headline: str
     slug: str
     url: str

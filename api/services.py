@@ -9,10 +9,10 @@ from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.core.exceptions import BadRequest
 from django.db import IntegrityError, transaction
 from django.http import Http404
-from django.utils.text import slugify
 from ninja import Status
 
 from authors.models import Author
+from common.slugs import latin_slug
 from feed import revisions, workflow
 from feed.channels import described
 from feed.models import Article, Byline, Section
@@ -80,8 +80,9 @@ def create_draft(*, user, data):
     try:
         with transaction.atomic(), reversion.create_revision():
             article = Article.objects.create(
+                language=data.language,
                 headline=data.headline,
-                slug=Article.objects.free_slug(slugify(data.headline) or "story"),
+                slug=Article.objects.free_slug(latin_slug(data.headline) or "story"),
                 summary=data.summary,
                 body=data.body_html,
                 section=section,

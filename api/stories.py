@@ -6,8 +6,9 @@ from datetime import datetime
 from operator import itemgetter
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Value
+from django.db.models import Case, CharField, F, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404
 from ninja import Query, Router
@@ -20,7 +21,7 @@ from live.models import LiveUpdate
 from . import paging, representations
 from .models import Withdrawal
 from .renderers import json_response
-from .schemas import ChangePage, Error, StoryDetail, StoryPage
+from .schemas import ChangePage, Error, Language, StoryDetail, StoryPage
 
 router = Router(tags=["stories"])
 
@@ -30,6 +31,24 @@ LIVE_UPDATES_SHOWN = 50
 PageSize = Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Items per page.")
 Since = Query(..., description="ISO 8601 time; one without an offset is UTC.")
 Cursor = Query(None, max_length=40, description="The `next` address's cursor; leave out for the first page.")
+InLanguage = Query(None, description="Only the stories of one edition: en or uk.")
+
+
+def with_translations(stories):
+    """Each story with its published translation in each language (representations.TRANSLATION_COLUMNS,
+    as translation_<language>_<column>): subqueries of the stories' own query, so translations cost no
+    query. A translation group holds one story per language (a database constraint), so one row each."""
+    annotations = {}
+    for code, _ in settings.LANGUAGES:
+        translation = Article.objects.published().filter(translation_group=OuterRef("translation_group"), language=code)
+        for column in representations.TRANSLATION_COLUMNS:
+            annotations[f"translation_{code}_{column}"] = Subquery(translation.values(column)[:1])
+    return stories.annotate(**annotations)
+
+
+TRANSLATION_ANNOTATIONS = [
+    f"translation_{code}_{column}" for code, _ in settings.LANGUAGES for column in representations.TRANSLATION_COLUMNS
+]
 
 
 def _next_address(request, cursor, **parameters):
@@ -46,6 +65,21 @@ def _found(queryset, slug, what):
     return found
 
 
+def _in_story_language(field):
+    """An author's translated `field` (name, slug) in the language of the story of the byline, falling back
+    to the default language's where it has none (django-modeltranslation leaves it NULL), as reader pages do."""
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    return Case(
+        *(
+            When(article__language=code, then=Coalesce(f"author__{field}_{code}", f"author__{field}_{default}"))
+            for code in settings.MODELTRANSLATION_LANGUAGES
+            if code != default
+        ),
+        default=F(f"author__{field}_{default}"),
+        output_field=CharField(),
+    )
+
+
 def _listed(request, rows):
     """The list items of these rows (representations.LISTED_COLUMNS), with one more query whatever their
     number: the bylines with their authors' names and the tags, as one UNION ALL (a round trip less)."""
@@ -54,7 +88,7 @@ def _listed(request, rows):
     bylined = (
         Byline.objects.filter(article_id__in=ids)
         .order_by()
-        .values_list("article_id", "position", "id", "author__name", "author__slug")
+        .values_list("article_id", "position", "id", _in_story_language("name"), _in_story_language("slug"))
     )
     tagged = (
         TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(Article), object_id__in=ids)
@@ -76,11 +110,14 @@ def list_stories(
     section: str | None = Query(None, description="A section's slug."),
     tag: str | None = Query(None, description="A topic's slug."),
     author: str | None = Query(None, description="An author's slug."),
+    language: Language | None = InLanguage,
     cursor: str | None = Cursor,
     limit: int = PageSize,
 ):
     """Filters combine; an unknown section, topic or author is a 404."""
     stories = Article.objects.published()
+    if language is not None:
+        stories = stories.filter(language=language)
     if section is not None:
         stories = stories.filter(section=_found(Section.objects.all(), section, "section"))
     # A topic or author only unpublished stories have is unknown here, as their reader pages are.
@@ -91,13 +128,19 @@ def list_stories(
         stories = stories.filter(bylines__author=_found(bylined, author, "author"))
     if cursor is not None:
         stories = stories.before(*paging.decode(cursor))
-    rows = list(stories.order_by("-published_at", "-id").values(*representations.LISTED_COLUMNS)[: limit + 1])
+    rows = list(
+        with_translations(stories)
+        .order_by("-published_at", "-id")
+        .values(*representations.LISTED_COLUMNS, *TRANSLATION_ANNOTATIONS)[: limit + 1]
+    )
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = paging.encode(rows[-1]["published_at"], rows[-1]["id"]) if more else None
     page = {
         "items": _listed(request, rows),
-        "next": _next_address(request, next_cursor, section=section, tag=tag, author=author, limit=limit),
+        "next": _next_address(
+            request, next_cursor, section=section, tag=tag, author=author, language=language, limit=limit
+        ),
     }
     return json_response(request, page)
 
@@ -110,7 +153,7 @@ def list_stories(
 def story_detail(request, story_id: int):
     """With its body, authors' bios and avatars, corrections, related stories and, for a live story,
     its latest updates. A draft, scheduled, embargoed, killed or trashed story is a 404."""
-    article = Article.objects.published().for_detail().one(pk=story_id)
+    article = with_translations(Article.objects.published().for_detail()).one(pk=story_id)
     if article is None:
         raise Http404("No such story.")
     updates = None
@@ -140,6 +183,7 @@ def _tombstone(withdrawal):
 def changes(
     request,
     updated_since: datetime = Since,
+    language: Language | None = InLanguage,
     cursor: str | None = Cursor,
     limit: int = PageSize,
 ):
@@ -159,12 +203,20 @@ def changes(
     withdrawals = Withdrawal.objects.filter(withdrawn_at__gte=since).exclude(
         story_id__in=Article.objects.published().values("pk")
     )
+    if language is not None:
+        stories = stories.filter(language=language)
+        # A story deleted for good has no language left: its tombstone goes to every client.
+        withdrawals = withdrawals.exclude(story_id__in=Article.objects.exclude(language=language).values("pk"))
     if cursor is not None:
         moment, pk = paging.decode(cursor)
         stories = stories.filter(paging.after(moment, pk))
         withdrawals = withdrawals.filter(paging.after(moment, pk, "withdrawn_at", "story_id"))
     # The page is the oldest `limit` of both, merged: one query each, whatever the page holds.
-    rows = list(stories.order_by("changed_at", "pk").values(*representations.LISTED_COLUMNS, "changed_at")[: limit + 1])
+    rows = list(
+        with_translations(stories)
+        .order_by("changed_at", "pk")
+        .values(*representations.LISTED_COLUMNS, *TRANSLATION_ANNOTATIONS, "changed_at")[: limit + 1]
+    )
     tombstones = list(withdrawals.order_by("withdrawn_at", "story_id")[: limit + 1])
     entries = sorted(
         [(row["changed_at"], row["id"], row) for row in rows]
@@ -181,6 +233,6 @@ def changes(
     next_cursor = paging.encode(*entries[-1][:2]) if more else None
     page = {
         "items": items,
-        "next": _next_address(request, next_cursor, updated_since=since.isoformat(), limit=limit),
+        "next": _next_address(request, next_cursor, updated_since=since.isoformat(), language=language, limit=limit),
     }
     return json_response(request, page)

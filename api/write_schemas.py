@@ -8,6 +8,8 @@ from pydantic import AfterValidator, Field
 
 from feed.models import Correction
 
+from .schemas import Language
+
 
 def _no_nul(value):
     # PostgreSQL cannot store a NUL character; refused here as a 400, as the middleware does for addresses.
@@ -22,6 +24,7 @@ Topic = Annotated[str, Field(min_length=1, max_length=100), AfterValidator(_no_n
 
 
 class StoryIn(Schema):
+    language: Language = Field("en", description="The edition the draft is written for.")
     headline: Text = Field(min_length=1, max_length=200)
     summary: Text = Field("", max_length=500)
     body_html: Text = Field("", max_length=500_000, description="Sanitised as the editor's text is.")
@@ -77,6 +80,7 @@ class WrittenStory(Schema):
     version: int
     status: str
     state: str = Field(description="As editors say it: Draft, In review, Scheduled, Published, Killed.")
+    language: Language
     headline: str
     slug: str
     summary: str

@@ -3,7 +3,7 @@ their role's permissions (feed/workflow.py checks them, as for the admin). Regis
 router, whose addresses they share."""
 
 from django.http import Http404
-from ninja import Status
+from ninja import Query, Status
 
 from authors.models import Author
 from feed import workflow
@@ -11,7 +11,7 @@ from feed.channels import acting_through
 from feed.models import Article
 
 from .auth import TokenAuth
-from .schemas import Error
+from .schemas import Error, Language
 from .services import create_draft, edit_bio, edit_story, idempotent
 from .stories import router
 from .write_schemas import (
@@ -38,6 +38,7 @@ def written(request, article):
         "version": article.version,
         "status": article.status,
         "state": article.state_label,
+        "language": article.language,
         "headline": article.headline,
         "slug": article.slug,
         "summary": article.summary,
@@ -131,6 +132,29 @@ def kill(request, story_id: int, data: KillIn):
 @router.post("/stories/{int:story_id}/corrections/", auth=AUTH, response=RESPONSES, summary="Append a correction")
 def correct(request, story_id: int, data: CorrectionIn):
     return _action(request, story_id, workflow.append_correction, text=data.text, kind=data.kind)
+
+
+TranslationLanguage = Query(None, description="The translation's language; by default the other edition's.")
+
+
+@router.post(
+    "/stories/{int:story_id}/translate/",
+    auth=AUTH,
+    response={201: WrittenStory, **ERRORS},
+    summary="Start a translation",
+)
+def translate(request, story_id: int, language: Language | None = TranslationLanguage):
+    """A new draft in the other language, linked to the story as its translation, with its section, photo and
+    bylines and, to write over, its text (the admin's Translate). A story with a translation in that language
+    already is a 409."""
+
+    def run():
+        article = _story_for(request, story_id)
+        with acting_as_token(request):
+            draft = workflow.translate(article=article, user=request.user, language=language).article
+        return Status(201, written(request, draft))
+
+    return idempotent(request, run)
 
 
 @router.patch("/authors/{slug}/", auth=AUTH, response={200: WrittenBio, **ERRORS}, summary="Edit an author's bio")

@@ -1,7 +1,8 @@
 from django import forms
-from django.utils.text import slugify
+from django.conf import settings
 
 from authors.models import Author
+from common.slugs import latin_slug
 from feed.models import Article, Section
 
 from .models import AUTOSAVED_FIELDS
@@ -10,6 +11,11 @@ from .models import AUTOSAVED_FIELDS
 class QuickPostForm(forms.Form):
     required_css_class = "required"
 
+    language = forms.ChoiceField(
+        choices=settings.LANGUAGES,
+        initial=settings.MODELTRANSLATION_DEFAULT_LANGUAGE,
+        help_text="The edition the story appears in.",
+    )
     headline = forms.CharField(max_length=Article._meta.get_field("headline").max_length)
     summary = forms.CharField(
         max_length=500,
@@ -43,7 +49,7 @@ class QuickPostForm(forms.Form):
 
     def clean_headline(self):
         headline = self.cleaned_data["headline"].strip()
-        if not slugify(headline):
+        if not latin_slug(headline):
             raise forms.ValidationError("The headline needs at least one letter or digit: it becomes the address.")
         return headline
 

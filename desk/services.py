@@ -8,8 +8,8 @@ from django.contrib.admin.models import ADDITION, LogEntry
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.text import slugify
 
+from common.slugs import latin_slug
 from common.text import paragraphs as text_paragraphs
 from feed import workflow
 from feed.html import sanitize_body
@@ -18,7 +18,7 @@ from feed.models import Article, Byline
 from .models import AUTOSAVED_FIELDS, PRESENCE_TIMEOUT, EditingSession, WorkingCopy
 
 
-def quick_post(*, user, headline, summary, text, section, author, is_breaking):
+def quick_post(*, user, language, headline, summary, text, section, author, is_breaking):
     """Saves a short story as a draft bylined to `author`, then asks feed.workflow to publish it
     (roles that may) or to submit it for review. Returns (article, outcome or None, refusal or None):
     a refusal leaves the draft saved, so no text is lost."""
@@ -27,8 +27,9 @@ def quick_post(*, user, headline, summary, text, section, author, is_breaking):
     try:
         with transaction.atomic(), reversion.create_revision():
             article = Article.objects.create(
+                language=language,
                 headline=headline,
-                slug=Article.objects.free_slug(slugify(headline)),
+                slug=Article.objects.free_slug(latin_slug(headline)),
                 summary=summary or paragraphs[0][:500],
                 body=body,
                 section=section,

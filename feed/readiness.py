@@ -1,6 +1,8 @@
 """What a story needs before readers may see it, and to stay live: the one list, asked by the editorial
 services (feed/workflow.py) and by forms that hold a story not yet saved."""
 
+from django.conf import settings
+
 from common.times import local_time
 
 from .models import Article
@@ -36,7 +38,20 @@ def going_live_problems(article, *, at, byline_count=None, lead_photo_required=T
         problems.append("Add at least one byline.")
     if article.embargo_until and at < article.embargo_until:
         problems.append(f"This story is under embargo until {local_time(article.embargo_until)}.")
+    problems += edition_problems(article)
     return problems
+
+
+def edition_problems(article):
+    """What the story's own edition needs, checked for each story of a translation group on its own: a
+    story outside the default language goes into a section that has a name and an address in its
+    language, so that its edition's menus, pages and breadcrumbs do not fall back to another language."""
+    if article.language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE or article.section_id is None:
+        return []
+    section, language = article.section, article.get_language_display()
+    if not getattr(section, f"name_{article.language}") or not getattr(section, f"slug_{article.language}"):
+        return [f"The section “{section.name_en}” has no name and address in {language} yet; an editor adds them."]
+    return []
 
 
 def live_edit_problems(article, *, byline_count=None):

@@ -17,7 +17,7 @@ from .models import Article, Byline
 # republish a killed story or bring one back from the trash.
 WORKFLOW_FIELDS = [
     "status", "published_at", "embargo_until", "killed_at", "kill_notice", "deleted_at",
-    "updated_at", "created_at", "created_by_id", "modified_at", "version",
+    "updated_at", "created_at", "created_by_id", "modified_at", "version", "translation_group",
 ]  # fmt: skip
 # The search document is derived from the text (and not kept up to date in the revision on PostgreSQL).
 NOT_COMPARED = {"id", "version", "modified_at", "reading_minutes", "search_vector"}

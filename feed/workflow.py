@@ -1,9 +1,10 @@
 """The editorial services: every change of a story's place in the workflow goes through here.
 
-Submit for review, return to draft, publish now, schedule, publish an imported story, unpublish,
-kill, move to the trash, restore from the trash, restore a revision, append a correction, end and reopen live coverage,
-recording a change to a live story's updates, and saving changes to a story that is live or
-scheduled. Each function takes the story, the acting user and its own arguments
+Submit for review, return to draft, translate (a linked draft in another language), publish now,
+schedule, publish an imported story, unpublish, kill, move to the trash, restore from the trash,
+restore a revision, append a correction, end and reopen live coverage, recording a change to a live
+story's updates, and saving changes to a story that is live or scheduled. Each function takes the
+story, the acting user and its own arguments
 (keyword-only), checks the user's permission and every rule, saves, records the change in the
 story's history (the admin's log and a django-reversion revision), and returns the story. A
 refusal is an EditorialError whose message is written for the editor; NotAllowed, a kind of it,
@@ -15,10 +16,12 @@ story needs before readers may see it; forms that hold a story not yet saved (th
 byline rows) ask it directly.
 """
 
+import uuid
 from dataclasses import dataclass
 
 import reversion
-from django.contrib.admin.models import CHANGE, LogEntry
+from django.conf import settings
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from reversion.errors import RevertError
@@ -26,7 +29,7 @@ from reversion.errors import RevertError
 from common.times import local_time
 
 from . import channels, events, revisions
-from .models import Article, Correction
+from .models import Article, Byline, Correction
 from .readiness import going_live_problems, live_edit_problems
 
 
@@ -40,6 +43,17 @@ class EditorialError(Exception):
 
 class NotAllowed(EditorialError):
     """The user's role does not allow this change (to this story)."""
+
+
+class TranslationExists(EditorialError):
+    """The story already has a translation in that language: `translation`, to be sent to instead."""
+
+    def __init__(self, translation):
+        super().__init__(
+            f"This story already has a version in {translation.get_language_display()}, “{translation}” "
+            f"({translation.state_label.lower()}{', in the trash' if translation.deleted_at else ''})."
+        )
+        self.translation = translation
 
 
 @dataclass(frozen=True)
@@ -81,7 +95,7 @@ def _refuse_unless_ready(article, *, at):
 # Recording.
 
 
-def _record(article, user, message):
+def _record(article, user, message, action=CHANGE):
     """Saves the story as one revision and logs the change in its admin history. Called inside the
     service's transaction, which holds the story's row locked: no savepoint of its own."""
     message = channels.described(message)
@@ -89,7 +103,7 @@ def _record(article, user, message):
         article.save()
         reversion.set_user(user)
         reversion.set_comment(message)
-        LogEntry.objects.log_actions(user.pk, [article], CHANGE, change_message=message, single_object=True)
+        LogEntry.objects.log_actions(user.pk, [article], action, change_message=message, single_object=True)
     return Outcome(article, message)
 
 
@@ -409,3 +423,76 @@ def empty_trash():
         article.delete()
         count += 1
     return count
+
+
+def other_language(language):
+    """The edition a story in `language` is translated into: with two languages, the other one."""
+    return next(code for code, _ in settings.LANGUAGES if code != language)
+
+
+def translate(*, article, user, language=None):
+    """Starts the translation of `article` into `language` (by default the other edition's): a new
+    draft owned by `user` in the same translation group (the original gets one if it has none), with
+    the original's section, lead photo and caption, video, embargo, breaking label and bylines. Its
+    headline, summary and body are the original's, for the translator to write over; tags and related
+    stories are not carried, as they belong to the original's edition. Returns the draft's Outcome."""
+    _require(user, "feed.add_article", "Your role cannot write stories.")
+    # The stories the user finds in the admin: a reporter's own, and every published one.
+    if not Article.objects.visible_to_staff(user).filter(pk=article.pk).exists():
+        raise NotAllowed("You may not see this story.")
+    language = language or other_language(article.language)
+    names = dict(settings.LANGUAGES)
+    if language not in names:
+        raise EditorialError(f"There is no {language} edition.")
+    if language == article.language:
+        raise EditorialError(f"This story is already in {names[language]}.")
+    try:
+        with transaction.atomic():
+            # The original's row, locked: two translators cannot both start the same translation.
+            original = _locked(article)
+            if original.is_killed:
+                raise EditorialError("A killed story is not translated: readers cannot read it in any language.")
+            if (existing := Article.objects.translations_of(original).filter(language=language).first()) is not None:
+                raise TranslationExists(existing)
+            if original.translation_group is None:
+                original.translation_group = uuid.uuid4()
+                # Only the group is written: the original's text, version and change time stay as they are.
+                Article.objects.filter(pk=original.pk).update(translation_group=original.translation_group)
+                article.translation_group = original.translation_group
+            draft = Article(
+                language=language,
+                translation_group=original.translation_group,
+                status=Article.Status.DRAFT,
+                headline=original.headline,
+                slug=Article.objects.free_slug(f"{original.slug[:190]}-{language}"),
+                summary=original.summary,
+                body=original.body,
+                section_id=original.section_id,
+                is_breaking=original.is_breaking,
+                live_coverage=original.live_coverage,
+                embargo_until=original.embargo_until,
+                lead_photo_id=original.lead_photo_id,
+                lead_photo_caption=original.lead_photo_caption,
+                video_url=original.video_url,
+                video_poster_id=original.video_poster_id,
+                video_duration=original.video_duration,
+                created_by=user,
+            )
+            draft.save()
+            Byline.objects.bulk_create(
+                Byline(article=draft, author_id=byline.author_id, position=byline.position)
+                for byline in original.bylines.order_by("position")
+            )
+            outcome = _record(
+                draft, user, f"Translation of “{original}” ({original.get_language_display()}) started.", ADDITION
+            )
+            message = channels.described(f"Translation into {names[language]} started: “{draft.slug}”.")
+            LogEntry.objects.log_actions(user.pk, [original], CHANGE, change_message=message, single_object=True)
+    except IntegrityError as error:
+        # Another translation into that language was saved at the same moment (SQLite locks no row).
+        reloaded = Article.objects.get(pk=article.pk)
+        existing = Article.objects.translations_of(reloaded).filter(language=language).first()
+        if existing is None:
+            raise
+        raise TranslationExists(existing) from error
+    return outcome

@@ -126,6 +126,7 @@ def article_form_data(article, **changes):
     """What the admin's article form posts for an unchanged article, its bylines included."""
     bylines = list(article.bylines.all())
     data = {
+        "language": article.language,
         "headline": article.headline,
         "slug": article.slug,
         "section": article.section_id,

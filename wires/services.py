@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from authors.models import Author
+from common.slugs import latin_slug
 from feed.models import Article, Byline
 from feed.workflow import EditorialError, NotAllowed
 
@@ -51,7 +52,7 @@ def make_draft(*, item, user):
             with reversion.create_revision():
                 article = Article.objects.create(
                     headline=current.headline[:200],
-                    slug=Article.objects.free_slug(slugify(current.headline) or "wire-story"),
+                    slug=Article.objects.free_slug(latin_slug(current.headline) or "wire-story"),
                     body=current.body,
                     section=current.source.section,
                     embargo_until=current.embargo_until,

@@ -1,7 +1,10 @@
 """The Kyiv Ledger demo newsroom: sections, authors, photo credits, stories with their photos or
-videos, bylines, tags and related links, written from the templates in devtools/demo/content.py, and
-one live story with an evening of updates (devtools/demo/live_evening.py)."""
+videos, bylines, tags and related links, written from the templates in devtools/demo/content.py,
+one live story with an evening of updates (devtools/demo/live_evening.py), and the Ukrainian edition
+(devtools/demo/ukrainian.py): translations of the video and most strike reports, and stories of its own."""
 
+import random
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -12,7 +15,8 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from authors.models import Author
-from devtools.demo import content, live_evening
+from common.slugs import latin_slug
+from devtools.demo import content, live_evening, ukrainian
 from devtools.demo.facts import FactDealer
 from devtools.demo.pictures import AVATAR_COLOURS, avatar_png, scene_jpeg
 from devtools.demo.words import MONTHS, capitalise, for_topic, topic_of, without_topic
@@ -33,6 +37,7 @@ class Story:
     kind: str
     place: str  # the place the story is about, or "" for national stories
     paragraphs: int
+    facts: dict | None = None  # what a text story was written from, for its Ukrainian version
 
 
 class DemoNewsroom:
@@ -58,6 +63,7 @@ class DemoNewsroom:
         links = self._related_links()
         live_updates = self._live_story()
         articles = [story.article for story in self.stories]
+        ukrainian_stories = self._ukrainian_edition()
         return {
             "authors": self.created["authors"],
             "sections": self.created["sections"],
@@ -73,10 +79,15 @@ class DemoNewsroom:
             "in_body": sum(link.after_paragraph is not None for link in links),
             "tags": Tag.objects.count() - tags_before,
             "live_updates": len(live_updates),
+            "uk_articles": len(ukrainian_stories),
+            "uk_translations": sum(story.translation_group is not None for story in ukrainian_stories),
         }
 
     def _section(self, name, slug, position):
-        section, created = Section.objects.get_or_create(slug=slug, defaults={"name": name, "position": position})
+        name_uk, slug_uk = ukrainian.SECTIONS[slug]
+        section, created = Section.objects.get_or_create(
+            slug=slug, defaults={"name": name, "position": position, "name_uk": name_uk, "slug_uk": slug_uk}
+        )
         self.created["sections"] += created
         return section
 
@@ -96,8 +107,21 @@ class DemoNewsroom:
                 f"Story tips and corrections for {first} go to the newsroom's shared inbox.",
             )
         )
+        profile = ukrainian.AUTHORS[name]
+        short_bio_uk, bio_uk = ukrainian.author_bios(profile, joined)
         author, created = Author.objects.get_or_create(
-            slug=slugify(name), defaults={"name": name, "role": role, "short_bio": short_bio, "bio": bio}
+            slug=slugify(name),
+            defaults={
+                "name": name,
+                "role": role,
+                "short_bio": short_bio,
+                "bio": bio,
+                "name_uk": profile.name,
+                "slug_uk": latin_slug(profile.name),
+                "role_uk": profile.role,
+                "short_bio_uk": short_bio_uk,
+                "bio_uk": bio_uk,
+            },
         )
         if created:
             colour = AVATAR_COLOURS[index % len(AVATAR_COLOURS)]
@@ -241,7 +265,7 @@ class DemoNewsroom:
         article.tags.add(*tags)
         self._bylines(article, kind.key)
         place_name = facts["place_name"] if kind.places != "national" else ""
-        return Story(article, kind.key, place_name, len(split_blocks(article.body)))
+        return Story(article, kind.key, place_name, len(split_blocks(article.body)), facts)
 
     def _video_story(self, entry, when):
         rng = self.rng
@@ -381,3 +405,184 @@ class DemoNewsroom:
             author.user = user
             author.save(update_fields=["user"])
         return user
+
+    # The Ukrainian edition.
+
+    def _ukrainian_edition(self):
+        """Ukrainian versions of the video reports and of three quarters of the published strike and air
+        defence reports (two of them still drafts), each in a translation group with its original, and
+        the stories only the Ukrainian edition has. Drawn with a generator of their own, after the
+        English edition is made."""
+        rng = random.Random(f"uk-{self.rng.random()}")
+        authors = {author.name: author for author in self.authors}
+        made = []
+        attacks = [
+            story for story in self.stories if story.kind in ("strike", "air_defence") and story.article.is_published
+        ]
+        translated = [story for story in attacks if rng.random() < 0.75]
+        drafts = set(rng.sample(range(len(translated)), 2))
+        for number, story in enumerate(translated):
+            write = self._ukrainian_strike if story.kind == "strike" else self._ukrainian_air_defence
+            made.append(write(rng, story, draft=number in drafts))
+        for story in self.stories:
+            if story.kind == "video":
+                made.append(self._ukrainian_video(rng, story))
+        for entry in ukrainian.OWN_STORIES:
+            made.append(self._ukrainian_own_story(entry, authors))
+        return made
+
+    def _translation(self, rng, original, *, headline, summary, body, tags, draft=False, **fields):
+        """A published (or draft) Ukrainian version of `original`, a little later, with its section, photo,
+        video and bylines."""
+        if original.translation_group is None:
+            original.translation_group = uuid.UUID(int=rng.getrandbits(128), version=4)
+            Article.objects.filter(pk=original.pk).update(translation_group=original.translation_group)
+        when = min(original.published_at + timedelta(minutes=rng.randint(10, 50)), self.now - timedelta(minutes=1))
+        slug = self._unique_slug(latin_slug(headline)) or f"{original.slug}-uk"
+        article = Article.objects.create(
+            language="uk",
+            translation_group=original.translation_group,
+            headline=headline,
+            slug=slug,
+            summary=summary,
+            body="\n".join(body),
+            section=original.section,
+            status=Article.Status.DRAFT if draft else Article.Status.PUBLISHED,
+            published_at=None if draft else when,
+            is_breaking=original.is_breaking,
+            lead_photo=original.lead_photo,
+            video_url=original.video_url,
+            video_poster=original.video_poster,
+            video_duration=original.video_duration,
+            **fields,
+        )
+        article.tags.add(*tags)
+        Byline.objects.bulk_create(
+            Byline(article=article, author_id=byline.author_id, position=byline.position)
+            for byline in original.bylines.all()
+        )
+        return article
+
+    def _ukrainian_strike(self, rng, story, *, draft):
+        facts = story.facts
+        place = ukrainian.PLACES[facts["city"]]
+        weapon, weapons = ukrainian.WEAPONS[facts["weapon"]]
+        target_short, target = ukrainian.TARGETS[facts["target_short"]]
+        weekday = facts["weekday"]
+        when = rng.choice(ukrainian.WHEN).format(
+            weekday=ukrainian.WEEKDAYS[weekday], weekday_short=ukrainian.NIGHT_BEFORE[weekday]
+        )
+        words = {
+            "city": place.name,
+            "in_place": place.in_place,
+            "weapon": weapon,
+            "weapons": weapons,
+            "target_short": target_short,
+            "target": target,
+            "killed": ukrainian.people(facts["killed"], died=True),
+            "injured": ukrainian.people(facts["injured"], died=False),
+            "When": capitalise(when),
+            "speaker": place.official,
+            "speaker_title": place.title,
+            "v": ukrainian.past_ending(place.she),
+            "fire_hours": ukrainian.hours(facts["fire_hours"]),
+        }
+        body = [rng.choice(ukrainian.STRIKE_LEADS).format(**words)]
+        body += [text.format(**words) for text in rng.sample(ukrainian.STRIKE_DETAILS, rng.randint(1, 2))]
+        quote = ukrainian.LATER_QUOTE if place.official in body[0] else ukrainian.QUOTE
+        surname = place.official.split()[-1]
+        body.insert(1, quote.format(quote=rng.choice(ukrainian.STRIKE_QUOTES), surname=surname, **words))
+        if content.DISCLAIMER in story.article.body:
+            body.append(ukrainian.DISCLAIMER)
+        body.append(rng.choice(ukrainian.STRIKE_CLOSERS))
+        english_tags = [tag.name for tag in story.article.tags.all()]
+        return self._translation(
+            rng,
+            story.article,
+            headline=capitalise(rng.choice(ukrainian.STRIKE_HEADLINES).format(**words)),
+            summary=rng.choice(ukrainian.STRIKE_SUMMARIES).format(**words),
+            body=body,
+            tags=[ukrainian.TAGS[tag] for tag in english_tags if tag in ukrainian.TAGS],
+            draft=draft,
+            lead_photo_caption=f"Наслідки удару {place.in_place}.",
+        )
+
+    def _ukrainian_air_defence(self, rng, story, *, draft):
+        facts = story.facts
+        place = ukrainian.PLACES[facts["city"]]
+        count = ukrainian.counted
+        words = {
+            "drones_with": count(facts["drones"], "дроном", "дронами", "дронами"),
+            "missiles_with": count(facts["missiles"], "ракетою", "ракетами", "ракетами"),
+            "missiles_acc": count(facts["missiles"], "ракету", "ракети", "ракет"),
+            "downed_acc": count(facts["downed"], "дрон", "дрони", "дронів"),
+            "downed_of": f"{facts['downed']} із {count(facts['drones'], 'дрона', 'дронів', 'дронів')}",
+            "regions": facts["regions"],
+            "weekday": ukrainian.WEEKDAYS[facts["weekday"]],
+            "in_place": place.in_place,
+            "in_place_capital": capitalise(place.in_place),
+            "target_acc": ukrainian.TARGETS_HIT[facts["target_short"]],
+            "injured": ukrainian.people(facts["injured"], died=False),
+            "speaker_local": place.official,
+            "speaker_local_title": place.title,
+            "v": ukrainian.past_ending(place.she),
+            "fire_hours": ukrainian.counted(facts["fire_hours"], "годину", "години", "годин"),
+        }
+        speaker, title = ukrainian.AIR_FORCE
+        body = [rng.choice(ukrainian.AIR_DEFENCE_LEADS).format(**words)]
+        body += [text.format(**words) for text in rng.sample(ukrainian.AIR_DEFENCE_DETAILS, rng.randint(1, 2))]
+        quote = rng.choice(ukrainian.AIR_DEFENCE_QUOTES)
+        said = ukrainian.QUOTE.format(quote=quote, speaker=speaker, speaker_title=title, v=ukrainian.past_ending(False))
+        body.insert(1, said)
+        if content.DISCLAIMER in story.article.body:
+            body.append(ukrainian.DISCLAIMER)
+        body.append(ukrainian.AIR_DEFENCE_CLOSER)
+        english_tags = [tag.name for tag in story.article.tags.all()]
+        return self._translation(
+            rng,
+            story.article,
+            headline=rng.choice(ukrainian.AIR_DEFENCE_HEADLINES).format(**words),
+            summary=rng.choice(ukrainian.AIR_DEFENCE_SUMMARIES).format(**words),
+            body=body,
+            tags=[ukrainian.TAGS[tag] for tag in english_tags if tag in ukrainian.TAGS],
+            draft=draft,
+            lead_photo_caption=f"Робота ППО {place.in_place}.",
+        )
+
+    def _ukrainian_video(self, rng, story):
+        video = ukrainian.VIDEOS[story.article.headline]
+        name, title, said, she = video.speaker
+        body = [f"<p>{paragraph}</p>" for paragraph in video.paragraphs]
+        ending = ukrainian.past_ending(she)
+        body.insert(1, ukrainian.QUOTE.format(quote=said, speaker=name, speaker_title=title, v=ending))
+        body.append(ukrainian.VIDEO_CLOSER)
+        english_tags = [tag.name for tag in story.article.tags.all()]
+        return self._translation(
+            rng,
+            story.article,
+            headline=video.headline,
+            summary=video.summary,
+            body=body,
+            tags=[ukrainian.TAGS[tag] for tag in english_tags if tag in ukrainian.TAGS],
+        )
+
+    def _ukrainian_own_story(self, entry, authors):
+        self.slugs.add(entry.slug)
+        alt_text, caption, scene = entry.photo
+        article = Article.objects.create(
+            language="uk",
+            headline=entry.headline,
+            slug=entry.slug,
+            summary=entry.summary,
+            body="\n".join(f"<p>{paragraph}</p>" for paragraph in entry.paragraphs),
+            section=self.sections[entry.section],
+            status=Article.Status.PUBLISHED,
+            published_at=self.now - timedelta(hours=entry.hours_ago),
+            lead_photo=self._photo(entry.slug, scene, alt_text, f"{caption}.", entry.credit),
+        )
+        article.tags.add(*entry.tags)
+        Byline.objects.bulk_create(
+            Byline(article=article, author=authors[name], position=position)
+            for position, name in enumerate(entry.authors)
+        )
+        return article

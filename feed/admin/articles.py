@@ -1,5 +1,6 @@
 import reversion
 from csp.decorators import csp_update
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -66,8 +67,8 @@ class StatusFilter(admin.SimpleListFilter):
 class ArticleAdmin(StoryPagesMixin, GuardedAdminMixin, NamedBlankAutocompleteMixin, admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     form = ArticleForm
-    list_display = ["headline", "section", "state", "byline_list", "published_at", "tag_list"]
-    list_filter = [StatusFilter, "section", "authors", ("tags", admin.RelatedOnlyFieldListFilter)]
+    list_display = ["headline", "language", "section", "state", "byline_list", "published_at", "tag_list"]
+    list_filter = [StatusFilter, "language", "section", "authors", ("tags", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["section"]
     search_fields = ["headline", "summary"]
     date_hierarchy = "published_at"
@@ -83,14 +84,23 @@ class ArticleAdmin(StoryPagesMixin, GuardedAdminMixin, NamedBlankAutocompleteMix
         "body_as_read",
     ]
     inlines = [BylineInline, RelatedLinkInline, CorrectionInline]
-    actions = ["publish_selected", "unpublish_selected", "trash_selected"]
+    actions = ["publish_selected", "unpublish_selected", "translate_selected", "trash_selected"]
     change_form_template = "admin/feed/article/change_form.html"
+    change_list_template = "admin/feed/article/change_list.html"
     delete_confirmation_template = "admin/feed/article/delete_confirmation.html"
     object_history_template = "admin/feed/article/object_history.html"
     fieldsets = [
         # known_version is a hidden field of the form, rendered by the template: a fieldset would give it a
         # label, and a label for a hidden input is invalid HTML.
-        (None, {"fields": ["headline", "slug", "section", "is_breaking", "live_coverage", "summary", "body", "tags"]}),
+        (
+            None,
+            {
+                "fields": [
+                    *("language", "headline", "slug", "section", "is_breaking", "live_coverage"),
+                    *("summary", "body", "tags"),
+                ]
+            },
+        ),
         ("Lead photo", {"fields": ["lead_photo", "lead_photo_caption"]}),
         (
             "Publishing",
@@ -153,12 +163,25 @@ class ArticleAdmin(StoryPagesMixin, GuardedAdminMixin, NamedBlankAutocompleteMix
         readonly = list(super().get_readonly_fields(request, obj))
         if not self.has_publish_permission(request):
             readonly.append("published_at")
+        if obj is not None and obj.status in (Article.Status.PUBLISHED, Article.Status.KILLED):
+            # The language is part of the address readers know (/uk/news/…); a new story is written instead.
+            readonly.append("language")
         return readonly
 
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
+            path(
+                "missing-translations/",
+                view(self.missing_translations_view),
+                name="feed_article_missing_translations",
+            ),
             path("<path:object_id>/kill/", view(self.kill_view), name="feed_article_kill"),
+            path(
+                "<path:object_id>/translate/",
+                view(require_POST(self.translate_view)),
+                name="feed_article_translate",
+            ),
             path(
                 "<path:object_id>/return-to-draft/",
                 view(require_POST(self.return_to_draft_view)),
@@ -196,6 +219,14 @@ class ArticleAdmin(StoryPagesMixin, GuardedAdminMixin, NamedBlankAutocompleteMix
             and not self.has_change_permission(request, obj)
             and workflow.may_return_to_draft(obj, request.user)
         )
+        if obj is not None and obj.pk is not None:
+            context["translations"] = list(
+                Article.objects.visible_to_staff(request.user).translations_of(obj).order_by("language")
+            )
+            context["can_translate"] = self.has_add_permission(request) and not any(
+                translation.language == workflow.other_language(obj.language) for translation in context["translations"]
+            )
+            context["translate_into"] = dict(settings.LANGUAGES)[workflow.other_language(obj.language)]
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
@@ -337,6 +368,10 @@ class ArticleAdmin(StoryPagesMixin, GuardedAdminMixin, NamedBlankAutocompleteMix
     @admin.action(permissions=["publish"], description="Unpublish the selected stories")
     def unpublish_selected(self, request, queryset):
         self.apply_to_each(request, queryset.filter(status=Article.Status.PUBLISHED), workflow.unpublish, "unpublished")
+
+    @admin.action(permissions=["add"], description="Translate the selected stories (a draft in the other language)")
+    def translate_selected(self, request, queryset):
+        self.apply_to_each(request, queryset, workflow.translate, "translated", " into drafts in the other language")
 
     @admin.action(permissions=["delete"], description="Move the selected stories to the trash")
     def trash_selected(self, request, queryset):

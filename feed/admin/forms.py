@@ -28,7 +28,7 @@ PUBLISHING_INTENTS = {"publish", "schedule", "unpublish"}
 
 # The story's own fields that merge with a colleague's save; bylines and links are rows of their own.
 MERGED_FIELDS = {
-    "headline", "slug", "section", "summary", "body", "tags", "lead_photo", "lead_photo_caption",
+    "language", "headline", "slug", "section", "summary", "body", "tags", "lead_photo", "lead_photo_caption",
     "published_at", "embargo_until", "video_url", "video_poster", "video_duration",
 }  # fmt: skip
 FOREIGN_KEYS = {"section", "lead_photo", "video_poster"}
@@ -142,6 +142,15 @@ class ArticleForm(forms.ModelForm):
             if not slugify(name, allow_unicode=True):
                 raise forms.ValidationError(f"The tag “{name}” needs at least one letter or digit.")
         return tags
+
+    def clean_language(self):
+        language = self.cleaned_data["language"]
+        taken = Article.objects.translations_of(self.instance).filter(language=language).first()
+        if taken is not None:
+            raise forms.ValidationError(
+                f"“{taken}” is this story's version in {taken.get_language_display()}; a story has one per language."
+            )
+        return language
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]

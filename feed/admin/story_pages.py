@@ -1,8 +1,11 @@
-"""The story's own pages in the admin, beside its form: kill, take back to draft, a revision compared
-with now (and restored), and the history with the revisions. Each change goes through feed.workflow."""
+"""The story's own pages in the admin, beside its form: kill, take back to draft, translate, a revision
+compared with now (and restored), and the history with the revisions; and the list of live stories
+missing a translation. Each change goes through feed.workflow."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -10,7 +13,10 @@ from django.template.response import TemplateResponse
 from common.times import local_time
 
 from .. import revisions, workflow
+from ..models import Article
 from .forms import KillForm
+
+MISSING_TRANSLATIONS_PER_PAGE = 50
 
 
 class StoryPagesMixin:
@@ -56,6 +62,66 @@ class StoryPagesMixin:
         else:
             self.message_user(request, f"“{article}” is back in draft; you can edit it again.")
         return redirect("admin:feed_article_change", article.pk)
+
+    def translate_view(self, request, object_id):
+        """Starts the translation into the posted `language` (by default the other edition's) and opens the
+        new draft; a story that has one already opens that one instead, when the user may see it."""
+        # Any story the user finds in the admin, published ones included (not only those seen whole).
+        article = self.get_object(request, object_id)
+        if article is None:
+            raise Http404("No such story.")
+        language = request.POST.get("language") or None
+        try:
+            outcome = workflow.translate(article=article, user=request.user, language=language)
+        except workflow.TranslationExists as refusal:
+            translation = refusal.translation
+            if self.has_view_permission(request, translation) and translation.deleted_at is None:
+                self.message_user(request, f"{refusal} Here it is.", messages.WARNING)
+                return redirect("admin:feed_article_change", translation.pk)
+            self.message_user(
+                request,
+                f"This story already has a version in {translation.get_language_display()}, which you cannot open"
+                f"{' (it is in the trash)' if translation.deleted_at else ''}; ask an editor.",
+                messages.ERROR,
+            )
+        except workflow.EditorialError as refusal:
+            self.message_user(request, str(refusal), messages.ERROR)
+        else:
+            draft = outcome.article
+            self.message_user(
+                request,
+                f"A draft in {draft.get_language_display()} of “{article}” is ready for your translation: write "
+                "over the headline, summary and body, and add its tags.",
+            )
+            return redirect("admin:feed_article_change", draft.pk)
+        return redirect("admin:feed_article_change", article.pk)
+
+    def missing_translations_view(self, request):
+        """Live stories with no translation into one language (`into`, by default the one after the default
+        language), newest first, a page at a time: two queries (the count and the page), whatever it shows."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        languages = dict(settings.LANGUAGES)
+        into = request.GET.get("into")
+        if into not in languages:
+            into = workflow.other_language(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+        stories = (
+            Article.objects.published()
+            .without_translation_into(into)
+            .select_related("section")
+            .only("headline", "language", "published_at", *(f"section__name_{code}" for code in languages))
+            .order_by("-published_at", "-id")
+        )
+        page = Paginator(stories, MISSING_TRANSLATIONS_PER_PAGE).get_page(request.GET.get("page"))
+        context = self.admin_site.each_context(request) | {
+            "title": f"Live stories missing a {languages[into]} version",
+            "opts": self.opts,
+            "into": into,
+            "languages": [(code, name) for code, name in settings.LANGUAGES],
+            "page": page,
+            "can_translate": self.has_add_permission(request),
+        }
+        return TemplateResponse(request, "admin/feed/article/missing_translations.html", context)
 
     def revision_view(self, request, object_id, version_id):
         article = self._article_or_404(request, object_id)

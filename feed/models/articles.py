@@ -7,12 +7,12 @@ from django.core.exceptions import ValidationError
 from django.db import connections, models, router
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from authors.models import Author
+from common.slugs import latin_slug
 from media.models import Photo
 
 from ..addresses import page_address
@@ -191,6 +191,12 @@ class Article(models.Model):
                 name="article_video_has_poster",
                 violation_error_message="A video story needs a poster photo.",
             ),
+            # A story has at most one translation per language (the other stories of its group).
+            models.UniqueConstraint(
+                fields=["translation_group", "language"],
+                name="article_one_per_language_in_group",
+                violation_error_message="This story already has a translation in that language.",
+            ),
         ]
 
     def __str__(self):
@@ -198,7 +204,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.headline)[:200]
+            self.slug = latin_slug(self.headline)[:200]
         # The text this instance last saved, its body cleaned: saved again unchanged (an imported story
         # is saved as a draft, then by publish_imported), it needs no cleaning nor search document.
         saved_text = getattr(self, "_saved_text", None)

@@ -155,6 +155,23 @@ class ArticleQuerySet(models.QuerySet):
             candidate = slug[: max_length - len(suffix)] + suffix
         return candidate
 
+    def translations_of(self, article):
+        """The other stories of `article`'s translation group (none if it has no group)."""
+        if article.translation_group is None:
+            return self.none()
+        return self.filter(translation_group=article.translation_group).exclude(pk=article.pk)
+
+    def without_translation_into(self, language):
+        """Stories with no translation into `language` that is being written or is out: a translation
+        in draft, in review or published (scheduled too) counts; a killed or trashed one does not."""
+        being_translated = self.model.objects.filter(
+            translation_group=models.OuterRef("translation_group"),
+            language=language,
+            deleted_at__isnull=True,
+            status__in=[Status.DRAFT, Status.REVIEW, Status.PUBLISHED],
+        )
+        return self.exclude(language=language).exclude(models.Exists(being_translated))
+
     def scheduled(self):
         """Published stories whose time has not come yet."""
         return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())

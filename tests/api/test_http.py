@@ -11,7 +11,7 @@ from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
-WRITE_ACTIONS = ["submit", "publish", "schedule", "unpublish", "kill", "corrections"]
+WRITE_ACTIONS = ["submit", "publish", "schedule", "unpublish", "kill", "corrections", "translate"]
 
 
 def test_a_story_list_is_cached_with_an_etag_and_answers_304(client, django_assert_num_queries):

@@ -1,4 +1,5 @@
-"""axe-core on every kind of reader page and the admin article form; the keyboard reaches every link."""
+"""axe-core on every kind of reader page, the admin article form and Missing translations; the keyboard
+reaches every link."""
 
 import re
 from datetime import timedelta
@@ -72,6 +73,17 @@ def test_axe_finds_no_serious_problem_on_the_admin_article_form(site, roles, pag
     page.locator(".ProseMirror[contenteditable=true]").wait_for()
     problems = serious_violations(page)
     assert problems == []
+
+
+def test_axe_finds_no_serious_problem_on_missing_translations(site, roles, page):
+    newsroom()
+    make_user("Editor", username="editor")
+    page.goto(f"{site}/admin/login/?next=/admin/feed/article/missing-translations/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("correct horse battery")
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Translate “Shelling hits Kharkiv district, 1 injured”").wait_for()
+    assert serious_violations(page) == []
 
 
 def test_pages_have_landmarks_and_a_skip_link_to_the_main_content(site, page):

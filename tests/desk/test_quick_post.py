@@ -13,6 +13,7 @@ URL = reverse("desk:quick_post")
 
 def post(client, **changes):
     data = {
+        "language": "en",
         "headline": "Power cut across the left bank",
         "summary": "",
         "text": "Kyiv's left bank lost power at 14:00.\r\n\r\nCrews are <on> their way & working.",
@@ -50,6 +51,15 @@ def test_a_reporter_s_quick_post_is_submitted_for_review(client):
     )
     assert story.summary == "Kyiv's left bank lost power at 14:00."
     assert story.bylines.get().author.pk == int(response.wsgi_request.POST["author"])
+
+
+def test_a_quick_post_in_ukrainian_gets_a_latin_address(client):
+    client.force_login(make_user("Editor"))
+    section = make_section(name_uk="Новини", slug_uk="novyny")
+    post(client, language="uk", headline="Світло зникло на лівому березі", section=section.pk, is_breaking="on")
+    story = Article.objects.get()
+    assert (story.language, story.slug) == ("uk", "svitlo-znyklo-na-livomu-berezi")
+    assert story.is_published
 
 
 def test_an_editor_s_breaking_quick_post_goes_live_without_a_photo(client):

@@ -45,6 +45,8 @@ def test_seed_demo_builds_a_complete_newsroom_once():
     check_related_links_point_inside_the_body_or_after_it(seeded)
     check_every_story_has_a_first_revision(seeded)
     check_the_live_story_has_an_evening_of_updates(seeded)
+    check_the_ukrainian_edition_translates_stories_and_has_its_own(seeded)
+    check_sections_and_authors_have_ukrainian_names(seeded)
     check_second_run_changes_nothing(seeded)
 
 
@@ -150,6 +152,45 @@ def check_the_live_story_has_an_evening_of_updates(seeded):
     for writer in writers:
         assert may_post(story, writer.user)
     assert story.updated_at == updates[-1].posted_at
+
+
+def check_the_ukrainian_edition_translates_stories_and_has_its_own(seeded):
+    """Ukrainian versions of a good part of the stories, each linked with its English original (the same
+    section, photo or video and bylines), some still drafts; and Ukrainian stories with no original."""
+    ukrainian = Article.objects.filter(language="uk")
+    translations = ukrainian.filter(translation_group__isnull=False)
+    assert translations.filter(status=Article.Status.PUBLISHED).count() >= 15
+    assert translations.filter(status=Article.Status.DRAFT).exists()
+    assert ukrainian.filter(translation_group__isnull=True).published().count() >= 3
+    assert translations.videos().count() >= 6
+    for translation in translations.prefetch_related("bylines", "tags"):
+        [original] = Article.objects.filter(translation_group=translation.translation_group).exclude(pk=translation.pk)
+        assert original.language == "en" and original.is_published
+        assert (translation.section_id, translation.lead_photo_id, translation.video_poster_id) == (
+            original.section_id,
+            original.lead_photo_id,
+            original.video_poster_id,
+        )
+        assert [byline.author_id for byline in translation.bylines.all()] == list(
+            original.bylines.values_list("author_id", flat=True)
+        )
+        assert translation.headline != original.headline
+        assert translation.slug.isascii()
+    for story in ukrainian.published().prefetch_related("tags"):
+        # Written in Ukrainian: Cyrillic headlines and tags.
+        assert any("а" <= letter <= "я" for letter in story.headline.lower()), story.headline
+        assert story.tags.exists() and all(not tag.name.isascii() for tag in story.tags.all()), story.headline
+        assert story.is_published
+
+
+def check_sections_and_authors_have_ukrainian_names(seeded):
+    for section in Section.objects.all():
+        assert section.name_uk and section.name_uk != section.name_en
+        assert section.slug_uk and section.slug_uk.isascii()
+    for author in Author.objects.all():
+        assert author.name_uk and not author.name_uk.isascii()
+        assert author.slug_uk.isascii() and author.role_uk and author.short_bio_uk
+        assert "\n\n" in author.bio_uk
 
 
 def check_second_run_changes_nothing(seeded):

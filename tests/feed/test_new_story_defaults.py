@@ -28,6 +28,7 @@ def test_the_default_byline_is_saved_as_it_stands(client):
     author = make_author(name="Oksana Marchenko")
     client.force_login(make_user("Reporter", author=author))
     data = {
+        "language": "en",
         "headline": "Trams run again",
         "slug": "trams-run-again",
         "section": make_section().pk,

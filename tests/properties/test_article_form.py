@@ -25,6 +25,7 @@ def snapshot():
 def hostile_fields(world):
     ids = [str(world.section.pk), str(world.author.pk), str(world.photo.pk), str(world.articles[1].pk)]
     return {
+        "language": values("en", "uk"),
         "headline": values("A headline"),
         "slug": values("a-slug", world.articles[1].slug),
         "section": values(*ids),

@@ -34,6 +34,7 @@ class Command(BaseCommand):
                 "Created {authors} authors, {sections} sections, {articles} articles ({videos} videos, {drafts} "
                 "drafts, {in_review} in review, {scheduled} scheduled), {photos} photos, {credits} photo credits, "
                 "{bylines} bylines, {links} related links ({in_body} in the body), {tags} tags, a live story with "
-                "{live_updates} updates.".format(**counts)
+                "{live_updates} updates; in Ukrainian, {uk_articles} articles ({uk_translations} translations of "
+                "English ones).".format(**counts)
             )
         )
