@@ -3,8 +3,8 @@ endpoints loaded. Nothing here queries: a field read that is not preloaded would
 which the query-count tests catch. Addresses are absolute."""
 
 from django.conf import settings
-from django.utils import translation
 
+from common.editions import in_edition
 from common.web_addresses import web_address
 from feed.addresses import page_address
 from media.models import PhotoCredit, storage_url
@@ -80,8 +80,7 @@ def author(request, author):
 
 def edition_address(language, view_name, slug):
     """page_address() in the edition of `language`."""
-    with translation.override(language):
-        return page_address(view_name, slug)
+    return page_address(view_name, slug, language)
 
 
 def story_address(language, live_coverage, slug):
@@ -268,7 +267,7 @@ def live_update(request, update):
 def story_detail(request, article, live_updates=None):
     """A story in full. Needs for_detail(); `live_updates` loaded with LiveUpdate.objects.for_page(). Its
     section and authors are named, and its addresses made, in the story's language."""
-    with translation.override(article.language):
+    with in_edition(article.language):
         return _story_detail(request, article, live_updates)
 
 

@@ -132,7 +132,8 @@ class AdminLanguageMiddleware:
             self.admin_prefix = reverse("admin:index")
         if not request.path_info.startswith(self.admin_prefix):
             return self.get_response(request)
-        language = translation.get_language_from_request(request)
+        # As a locale: English is settings.LANGUAGE_CODE, or addresses reversed here would gain an /en/ prefix.
+        language = locale_of(translation.get_language_from_request(request))
         with translation.override(language):
             request.LANGUAGE_CODE = language
             response = self.get_response(request)
