@@ -88,24 +88,16 @@ def story_address(language, live_coverage, slug):
     return edition_address(language, "live:story" if live_coverage else "feed:article", slug)
 
 
-# What stories.with_translations() annotates, per language: translation_<language>_<column>.
-TRANSLATION_COLUMNS = ["id", "slug", "live_coverage"]
-
-
 def translations(request, language, annotated):
-    """The published translations of a story in `language`, from its annotations (a dict, or the story)."""
+    """The published translations of a story in `language`, from with_translations()'s annotations (a row's
+    dict, or the story)."""
     found = []
     for code, _ in settings.LANGUAGES:
-        if code == language:
-            continue
-        columns = {
-            column: annotated[key] if isinstance(annotated, dict) else getattr(annotated, key)
-            for column in TRANSLATION_COLUMNS
-            for key in [f"translation_{code}_{column}"]
-        }
-        if columns["id"] is not None:
-            address = story_address(code, columns["live_coverage"], columns["slug"])
-            found.append({"id": columns["id"], "language": code, "url": absolute(request, address)})
+        key = f"translation_{code}"
+        translation = annotated[key] if isinstance(annotated, dict) else getattr(annotated, key, None)
+        if code != language and translation:
+            address = story_address(code, translation["live_coverage"], translation["slug"])
+            found.append({"id": translation["id"], "language": code, "url": absolute(request, address)})
     return found
 
 

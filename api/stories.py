@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, CharField, F, OuterRef, Subquery, Value, When
+from django.db.models import Case, CharField, F, Value, When
 from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404
 from ninja import Query, Router
@@ -34,21 +34,7 @@ Cursor = Query(None, max_length=40, description="The `next` address's cursor; le
 InLanguage = Query(None, description="Only the stories of one edition: en or uk.")
 
 
-def with_translations(stories):
-    """Each story with its published translation in each language (representations.TRANSLATION_COLUMNS,
-    as translation_<language>_<column>): subqueries of the stories' own query, so translations cost no
-    query. A translation group holds one story per language (a database constraint), so one row each."""
-    annotations = {}
-    for code, _ in settings.LANGUAGES:
-        translation = Article.objects.published().filter(translation_group=OuterRef("translation_group"), language=code)
-        for column in representations.TRANSLATION_COLUMNS:
-            annotations[f"translation_{code}_{column}"] = Subquery(translation.values(column)[:1])
-    return stories.annotate(**annotations)
-
-
-TRANSLATION_ANNOTATIONS = [
-    f"translation_{code}_{column}" for code, _ in settings.LANGUAGES for column in representations.TRANSLATION_COLUMNS
-]
+TRANSLATION_ANNOTATIONS = [f"translation_{code}" for code, _ in settings.LANGUAGES]
 
 
 def _next_address(request, cursor, **parameters):
@@ -129,7 +115,7 @@ def list_stories(
     if cursor is not None:
         stories = stories.before(*paging.decode(cursor))
     rows = list(
-        with_translations(stories)
+        stories.with_translations()
         .order_by("-published_at", "-id")
         .values(*representations.LISTED_COLUMNS, *TRANSLATION_ANNOTATIONS)[: limit + 1]
     )
@@ -153,7 +139,7 @@ def list_stories(
 def story_detail(request, story_id: int):
     """With its body, authors' bios and avatars, corrections, related stories and, for a live story,
     its latest updates. A draft, scheduled, embargoed, killed or trashed story is a 404."""
-    article = with_translations(Article.objects.published().for_detail()).one(pk=story_id)
+    article = Article.objects.published().with_translations().for_detail().one(pk=story_id)
     if article is None:
         raise Http404("No such story.")
     updates = None
@@ -213,7 +199,7 @@ def changes(
         withdrawals = withdrawals.filter(paging.after(moment, pk, "withdrawn_at", "story_id"))
     # The page is the oldest `limit` of both, merged: one query each, whatever the page holds.
     rows = list(
-        with_translations(stories)
+        stories.with_translations()
         .order_by("changed_at", "pk")
         .values(*representations.LISTED_COLUMNS, *TRANSLATION_ANNOTATIONS, "changed_at")[: limit + 1]
     )

@@ -188,7 +188,7 @@ def _render_article(request, article, **context):
 
 @cached_reader_page
 def article(request, slug):
-    article = _edition_stories().with_translations().for_detail().one(slug=slug)
+    article = _edition_stories().with_translations(other_editions(current_edition())).for_detail().one(slug=slug)
     if article is None:
         killed = Article.objects.not_trashed().filter(slug=slug, status=Article.Status.KILLED).first()
         if killed is not None:

@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
-from common.editions import current_edition
+from common.editions import current_edition, other_editions
 from feed.caching import cached_reader_page
 from feed.metadata import iso
 from feed.models import Article
@@ -62,7 +62,7 @@ def _cursor(request):
 def story(request, slug):
     """/live/<slug>/: the live story, its key points and its updates, newest first, 20 a page."""
     cursor = _cursor(request)
-    article = _live_stories().with_translations().for_detail().one(slug=slug)
+    article = _live_stories().with_translations(other_editions(current_edition())).for_detail().one(slug=slug)
     if article is None:
         return _not_live_here(request, slug, story_page=True)
     updates = article.live_updates.shown().for_page()

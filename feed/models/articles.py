@@ -236,11 +236,11 @@ class Article(models.Model):
         with_translations()'s annotations, so no query; none for a story loaded without them."""
         found = []
         for edition in settings.MODELTRANSLATION_LANGUAGES:
-            slug = getattr(self, f"translation_{edition}", None)
-            if slug and edition != self.language:
-                view = "live:story" if getattr(self, f"translation_{edition}_live") else "feed:article"
-                is_original = getattr(self, f"translation_{edition}_id") < self.pk
-                found.append(Translation(edition, page_address(view, slug, edition), is_original))
+            translation = getattr(self, f"translation_{edition}", None)
+            if translation and edition != self.language:
+                view = "live:story" if translation["live_coverage"] else "feed:article"
+                address = page_address(view, translation["slug"], edition)
+                found.append(Translation(edition, address, is_original=translation["id"] < self.pk))
         return found
 
     def address_with_slug(self, slug):

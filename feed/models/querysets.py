@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import connections, models
 from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import JSONObject
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -76,21 +77,21 @@ class ArticleQuerySet(models.QuerySet):
         """The stories of one edition ("en", "uk"): the one place reader pages choose a language."""
         return self.filter(language=edition)
 
-    def with_translations(self):
-        """Annotates each story with what addresses its published translations: `translation_<edition>`
-        (the slug), `translation_<edition>_live` (whether it is a live story) and `translation_<edition>_id`,
-        in the same query, a scalar subquery each on the translation group's index (Article.translations())."""
+    def with_translations(self, editions=None):
+        """Annotates each story with its published translation in each of `editions` (every language by
+        default): `translation_<edition>`, {"id", "slug", "live_coverage"} or None. One scalar subquery an
+        edition, on the translation group's index, so a page's translations cost no query of their own
+        (Article.translations()). A group holds one story per language (a constraint): in the story's own
+        edition the subquery finds the story itself, which Article.translations() leaves out."""
         annotations = {}
-        for edition in settings.MODELTRANSLATION_LANGUAGES:
-            translation = (
-                self.model.objects.published()
-                .filter(translation_group=OuterRef("translation_group"), language=edition)
-                .exclude(pk=OuterRef("pk"))
-                .order_by("published_at", "id")
+        for edition in editions or settings.MODELTRANSLATION_LANGUAGES:
+            translation = self.model.objects.published().filter(
+                translation_group=OuterRef("translation_group"), language=edition
             )
-            annotations[f"translation_{edition}"] = Subquery(translation.values("slug")[:1])
-            annotations[f"translation_{edition}_live"] = Subquery(translation.values("live_coverage")[:1])
-            annotations[f"translation_{edition}_id"] = Subquery(translation.values("pk")[:1])
+            annotations[f"translation_{edition}"] = Subquery(
+                translation.values(found=JSONObject(id="pk", slug="slug", live_coverage="live_coverage"))[:1],
+                output_field=models.JSONField(),
+            )
         return self.annotate(**annotations)
 
     def videos(self):
