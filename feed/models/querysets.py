@@ -56,6 +56,10 @@ LISTING_FIELDS = [
     *(f"video_poster__{field}" for field in LISTING_PHOTO_FIELDS),
 ]
 
+# An author's full biography in every language: the author page shows it, not a story's author box (about a
+# tenth of the article page's instructions went to loading it in every language, callgrind).
+AUTHOR_BIOS = ["author__bio", *(f"author__bio_{language}" for language in settings.MODELTRANSLATION_LANGUAGES)]
+
 # What a related-story teaser reads (RelatedLink.href, label and teaser; the target's address needs
 # live_coverage).
 RELATED_LINK_FIELDS = [
@@ -110,11 +114,13 @@ class ArticleQuerySet(models.QuerySet):
         query-count tests catch."""
         return self.select_related("section", "lead_photo", "video_poster").only(*LISTING_FIELDS)
 
-    def for_detail(self):
+    def for_detail(self, author_bios=False):
         """Preloads the article page: with_photos(), then bylines with authors and avatars, tags,
-        corrections, and the related links whose targets are still published (one query each)."""
+        corrections, and the related links whose targets are still published (one query each). The
+        authors' full biographies only with `author_bios` (the API's story has them; a page does not)."""
+        authors = Byline.objects.select_related("author__avatar")
         return self.with_photos().prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("author__avatar")),
+            Prefetch("bylines", queryset=authors if author_bios else authors.defer(*AUTHOR_BIOS)),
             "tags",
             "corrections",
             Prefetch(
