@@ -265,7 +265,8 @@ def test_the_form_refuses_a_language_the_story_has_a_translation_in(editor_clien
 def test_the_language_of_a_published_story_is_read_only(editor_client):
     page = editor_client.get(change_url(make_ready_article()))
     soup = BeautifulSoup(page.content, "html.parser")
-    assert soup.select_one("select[name=language]") is None
+    # The story form's field, not the admin header's own language menu (select#admin-language).
+    assert soup.select_one("#article_form [name=language]") is None
     assert soup.select_one(".field-language .readonly").get_text(strip=True) == "English"
 
 
