@@ -10,7 +10,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from js_asset import Media
@@ -55,7 +55,7 @@ class StatusFilter(admin.SimpleListFilter):
         return [
             *Article.Status.choices[:2],
             ("scheduled", _("Scheduled")),
-            ("live", _("Live")),
+            ("live", pgettext_lazy("story state", "Live")),
             *Article.Status.choices[3:],
         ]
 
