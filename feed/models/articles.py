@@ -8,6 +8,7 @@ from django.db import connections, models, router
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
@@ -327,7 +328,7 @@ class Article(models.Model):
     def state_label(self):
         """The status as editors say it: a published story whose time has not come is "Scheduled"."""
         if self.status == self.Status.PUBLISHED and self.published_at and self.published_at > timezone.now():
-            return _("Scheduled")
+            return gettext("Scheduled")
         return self.get_status_display()
 
     @property
