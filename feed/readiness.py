@@ -2,6 +2,7 @@
 services (feed/workflow.py) and by forms that hold a story not yet saved."""
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 from common.times import local_time
 
@@ -16,28 +17,30 @@ def going_live_problems(article, *, at, byline_count=None, lead_photo_required=T
     one (publish_imported).
     """
     if article.is_killed:
-        return ["A killed story cannot be published again; write a new one."]
+        return [gettext("A killed story cannot be published again; write a new one.")]
     if article.deleted_at is not None:
-        return ["Restore the story from the trash first."]
+        return [gettext("Restore the story from the trash first.")]
     problems = []
     if not article.summary.strip():
-        problems.append("Write a summary.")
+        problems.append(gettext("Write a summary."))
     photo = article.video_poster if article.is_video else article.lead_photo
     if photo is not None:
         # A photo's credit is required by the database; its alt text could still be blank spaces.
         if not photo.alt_text.strip():
-            problems.append(f"The photo “{photo}” needs alt text.")
+            problems.append(gettext("The photo “%(photo)s” needs alt text.") % {"photo": photo})
     elif article.is_video:
-        problems.append("Choose a video poster.")
+        problems.append(gettext("Choose a video poster."))
     # Breaking news goes out as text; a photo can follow.
     elif not article.is_breaking and lead_photo_required:
-        problems.append("Choose a lead photo.")
+        problems.append(gettext("Choose a lead photo."))
     if byline_count is None:
         byline_count = article.bylines.count() if article.pk else 0
     if not byline_count:
-        problems.append("Add at least one byline.")
+        problems.append(gettext("Add at least one byline."))
     if article.embargo_until and at < article.embargo_until:
-        problems.append(f"This story is under embargo until {local_time(article.embargo_until)}.")
+        problems.append(
+            gettext("This story is under embargo until %(time)s.") % {"time": local_time(article.embargo_until)}
+        )
     problems += edition_problems(article)
     return problems
 
@@ -50,7 +53,10 @@ def edition_problems(article):
         return []
     section, language = article.section, article.get_language_display()
     if not getattr(section, f"name_{article.language}") or not getattr(section, f"slug_{article.language}"):
-        return [f"The section “{section.name_en}” has no name and address in {language} yet; an editor adds them."]
+        return [
+            gettext("The section “%(section)s” has no name and address in %(language)s yet; an editor adds them.")
+            % {"section": section.name_en, "language": language}
+        ]
     return []
 
 
@@ -60,5 +66,5 @@ def live_edit_problems(article, *, byline_count=None):
     if article.status != Article.Status.PUBLISHED:
         return []
     if article.published_at is None:
-        return ["A published story needs a publication time."]
+        return [gettext("A published story needs a publication time.")]
     return going_live_problems(article, at=article.published_at, byline_count=byline_count)

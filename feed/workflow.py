@@ -24,6 +24,7 @@ from django.conf import settings
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from reversion.errors import RevertError
 
 from common.times import local_time
@@ -50,8 +51,16 @@ class TranslationExists(EditorialError):
 
     def __init__(self, translation):
         super().__init__(
-            f"This story already has a version in {translation.get_language_display()}, “{translation}” "
-            f"({translation.state_label.lower()}{', in the trash' if translation.deleted_at else ''})."
+            (
+                gettext("This story already has a version in %(language)s, “%(story)s” (%(state)s, in the trash).")
+                if translation.deleted_at
+                else gettext("This story already has a version in %(language)s, “%(story)s” (%(state)s).")
+            )
+            % {
+                "language": translation.get_language_display(),
+                "story": translation,
+                "state": translation.state_label.lower(),
+            }
         )
         self.translation = translation
 
@@ -84,7 +93,7 @@ def may_publish(user):
 
 def _require_editing(article, user):
     if not article.can_be_edited_by(user):
-        raise NotAllowed("You may not change this story.")
+        raise NotAllowed(gettext("You may not change this story."))
 
 
 def _refuse_unless_ready(article, *, at):
@@ -138,7 +147,7 @@ def _apply(article, user, message, change, check=None):
 def submit_for_review(*, article, user):
     _require_editing(article, user)
     if article.status != Article.Status.DRAFT:
-        raise EditorialError("Only a draft can be submitted for review.")
+        raise EditorialError(gettext("Only a draft can be submitted for review."))
 
     def change(current):
         current.status = Article.Status.REVIEW
@@ -154,11 +163,11 @@ def may_return_to_draft(article, user):
 def return_to_draft(*, article, user):
     """A story in review goes back to its writer's hands (the writer may ask for it, or an editor)."""
     if not may_return_to_draft(article, user):
-        raise NotAllowed("Only an editor or the story's own writer can take it back from review.")
+        raise NotAllowed(gettext("Only an editor or the story's own writer can take it back from review."))
 
     def check(current):
         if current.status != Article.Status.REVIEW:
-            raise EditorialError("Only a story in review can be returned to draft.")
+            raise EditorialError(gettext("Only a story in review can be returned to draft."))
 
     def change(current):
         current.status = Article.Status.DRAFT
@@ -167,13 +176,13 @@ def return_to_draft(*, article, user):
 
 
 def publish_now(*, article, user):
-    _require(user, "feed.publish_article", "Your role cannot publish stories.")
+    _require(user, "feed.publish_article", gettext("Your role cannot publish stories."))
     _require_editing(article, user)
     now = publication_time(timezone.now())
 
     def check(current):
         if current.is_published:
-            raise EditorialError("This story is already published.")
+            raise EditorialError(gettext("This story is already published."))
         _refuse_unless_ready(current, at=now)
 
     def change(current):
@@ -185,10 +194,10 @@ def publish_now(*, article, user):
 
 
 def schedule(*, article, user, at):
-    _require(user, "feed.publish_article", "Your role cannot schedule stories.")
+    _require(user, "feed.publish_article", gettext("Your role cannot schedule stories."))
     _require_editing(article, user)
     if at is None or at <= timezone.now():
-        raise EditorialError("To schedule the story, give a publication time in the future.")
+        raise EditorialError(gettext("To schedule the story, give a publication time in the future."))
     at = publication_time(at)
 
     was_live = []
@@ -212,10 +221,10 @@ def publish_imported(*, article, user, at):
     site it is imported from (or, if to come, the time it was scheduled for there). Everything going
     live needs is required but a lead photo, which an archive's stories often lack; the importer
     reports the stories that have none. Also records a later import's changes to such a story."""
-    _require(user, "feed.publish_article", "Your role cannot publish stories.")
+    _require(user, "feed.publish_article", gettext("Your role cannot publish stories."))
     _require_editing(article, user)
     if at is None:
-        raise EditorialError("An imported story needs the time it was published.")
+        raise EditorialError(gettext("An imported story needs the time it was published."))
     at = publication_time(at)
     if problems := going_live_problems(article, at=at, lead_photo_required=False):
         raise EditorialError(*problems)
@@ -230,13 +239,13 @@ def publish_imported(*, article, user, at):
 
 def unpublish(*, article, user):
     """Takes a live or scheduled story off the site; it becomes a draft again."""
-    _require(user, "feed.publish_article", "Your role cannot unpublish stories.")
+    _require(user, "feed.publish_article", gettext("Your role cannot unpublish stories."))
 
     was_live = []
 
     def check(current):
         if current.status != Article.Status.PUBLISHED:
-            raise EditorialError("Only a published or scheduled story can be unpublished.")
+            raise EditorialError(gettext("Only a published or scheduled story can be unpublished."))
         was_live.append(current.is_published)
 
     def change(current):
@@ -250,10 +259,10 @@ def unpublish(*, article, user):
 
 def kill(*, article, user, notice):
     """Withdraws a published story for good: its address answers 410 Gone with `notice`."""
-    _require(user, "feed.publish_article", "Your role cannot kill stories.")
+    _require(user, "feed.publish_article", gettext("Your role cannot kill stories."))
     notice = (notice or "").strip()
     if not notice:
-        raise EditorialError("Write the notice readers will see instead of the story.")
+        raise EditorialError(gettext("Write the notice readers will see instead of the story."))
 
     def check(current):
         # A scheduled story is not live yet: a 410 at its address would reveal it before its time.
@@ -271,13 +280,13 @@ def kill(*, article, user, notice):
 
 
 def move_to_trash(*, article, user):
-    _require(user, "feed.delete_article", "Your role cannot delete stories.")
+    _require(user, "feed.delete_article", gettext("Your role cannot delete stories."))
 
     was_live = []
 
     def check(current):
         if current.deleted_at is not None:
-            raise EditorialError("This story is already in the trash.")
+            raise EditorialError(gettext("This story is already in the trash."))
         was_live.append(current.is_published)
 
     def change(current):
@@ -290,11 +299,11 @@ def move_to_trash(*, article, user):
 
 
 def restore_from_trash(*, article, user):
-    _require(user, "feed.delete_article", "Your role cannot restore stories from the trash.")
+    _require(user, "feed.delete_article", gettext("Your role cannot restore stories from the trash."))
 
     def check(current):
         if current.deleted_at is None:
-            raise EditorialError("This story is not in the trash.")
+            raise EditorialError(gettext("This story is not in the trash."))
 
     def change(current):
         current.deleted_at = None
@@ -312,7 +321,7 @@ def restore_revision(*, article, version, user):
             _lock(article)
             restored = revisions.restore(article, version, user)
             if problems := live_edit_problems(restored):
-                raise EditorialError("The story is live, and that revision lacks what it needs:", *problems)
+                raise EditorialError(gettext("The story is live, and that revision lacks what it needs:"), *problems)
     except (RevertError, IntegrityError) as error:
         raise EditorialError(
             "This revision cannot be restored: something it refers to (an author, a photo, a linked story) is "
@@ -327,10 +336,10 @@ def restore_revision(*, article, version, user):
 def append_correction(*, article, user, text, kind=Correction.Kind.CORRECTION):
     """Adds a dated note to the story's public record and returns it. On a live story it counts as a
     substantive update: readers see "Updated" with the time of the note."""
-    _require(user, "feed.add_correction", "Your role cannot append corrections.")
+    _require(user, "feed.add_correction", gettext("Your role cannot append corrections."))
     text = (text or "").strip()
     if not text:
-        raise EditorialError("Write what was wrong and what is right now.")
+        raise EditorialError(gettext("Write what was wrong and what is right now."))
     if kind not in Correction.Kind.values:
         raise EditorialError(f"A note is one of: {', '.join(str(label) for label in Correction.Kind.labels)}.")
     with transaction.atomic():
@@ -348,13 +357,13 @@ def append_correction(*, article, user, text, kind=Correction.Kind.CORRECTION):
 
 def end_coverage(*, article, user):
     """Ends a live story's coverage: readers see "Coverage ended at …" and no more updates go out."""
-    _require(user, "feed.publish_article", "Your role cannot end live coverage.")
+    _require(user, "feed.publish_article", gettext("Your role cannot end live coverage."))
 
     def check(current):
         if not current.live_coverage:
-            raise EditorialError("This story is not live coverage.")
+            raise EditorialError(gettext("This story is not live coverage."))
         if current.coverage_ended_at is not None:
-            raise EditorialError("The coverage has already ended.")
+            raise EditorialError(gettext("The coverage has already ended."))
 
     def change(current):
         current.coverage_ended_at = timezone.now()
@@ -364,13 +373,13 @@ def end_coverage(*, article, user):
 
 def reopen_coverage(*, article, user):
     """Makes an ended live story live again, so that updates can be posted."""
-    _require(user, "feed.publish_article", "Your role cannot reopen live coverage.")
+    _require(user, "feed.publish_article", gettext("Your role cannot reopen live coverage."))
 
     def check(current):
         if not current.live_coverage or current.coverage_ended_at is None:
-            raise EditorialError("Only live coverage that has ended can be reopened.")
+            raise EditorialError(gettext("Only live coverage that has ended can be reopened."))
         if current.is_killed or current.deleted_at is not None:
-            raise EditorialError("A killed or deleted story cannot be reopened.")
+            raise EditorialError(gettext("A killed or deleted story cannot be reopened."))
 
     def change(current):
         current.coverage_ended_at = None
@@ -436,22 +445,24 @@ def translate(*, article, user, language=None):
     the original's section, lead photo and caption, video, embargo, breaking label and bylines. Its
     headline, summary and body are the original's, for the translator to write over; tags and related
     stories are not carried, as they belong to the original's edition. Returns the draft's Outcome."""
-    _require(user, "feed.add_article", "Your role cannot write stories.")
+    _require(user, "feed.add_article", gettext("Your role cannot write stories."))
     # The stories the user finds in the admin: a reporter's own, and every published one.
     if not Article.objects.visible_to_staff(user).filter(pk=article.pk).exists():
-        raise NotAllowed("You may not see this story.")
+        raise NotAllowed(gettext("You may not see this story."))
     language = language or other_language(article.language)
     names = dict(settings.LANGUAGES)
     if language not in names:
-        raise EditorialError(f"There is no {language} edition.")
+        raise EditorialError(gettext("There is no %(language)s edition.") % {"language": language})
     if language == article.language:
-        raise EditorialError(f"This story is already in {names[language]}.")
+        raise EditorialError(gettext("This story is already in %(language)s.") % {"language": names[language]})
     try:
         with transaction.atomic():
             # The original's row, locked: two translators cannot both start the same translation.
             original = _locked(article)
             if original.is_killed:
-                raise EditorialError("A killed story is not translated: readers cannot read it in any language.")
+                raise EditorialError(
+                    gettext("A killed story is not translated: readers cannot read it in any language.")
+                )
             if (existing := Article.objects.translations_of(original).filter(language=language).first()) is not None:
                 raise TranslationExists(existing)
             if original.translation_group is None:

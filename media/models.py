@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.db.models import OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from common.tasks import enqueue_on_commit
 from common.web_addresses import validate_web_address
@@ -158,34 +159,40 @@ class RenditionsState(models.TextChoices):
 
 class Photo(models.Model):
     image = models.ImageField(
+        _("image"),
         upload_to="photos/%Y/%m/",
         width_field="width",
         height_field="height",
         validators=[validate_image_upload],
-        help_text="JPEG, PNG, WebP, AVIF or GIF, up to 25 MB and 60 megapixels. "
-        "Location and camera data are removed on upload.",
+        help_text=_(
+            "JPEG, PNG, WebP, AVIF or GIF, up to 25 MB and 60 megapixels. "
+            "Location and camera data are removed on upload."
+        ),
     )
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
     alt_text = models.CharField(
+        _("alt text"),
         max_length=250,
-        help_text="What the photo shows, for readers who cannot see it. Required.",
+        help_text=_("What the photo shows, for readers who cannot see it. Required."),
     )
     caption = models.CharField(
+        _("caption"),
         max_length=300,
         blank=True,
-        help_text="Default caption. An article may override it.",
+        help_text=_("Default caption. An article may override it."),
     )
     credit = models.ForeignKey(
         PhotoCredit,
         on_delete=models.PROTECT,
         related_name="photos",
-        help_text="Shown after the caption as “(Photo: Photographer/Source)”.",
+        verbose_name=_("credit"),
+        help_text=_("Shown after the caption as “(Photo: Photographer/Source)”."),
     )
     focal_x = models.FloatField(
-        default=0.5, validators=FRACTION, help_text="Click the photo to set the point of interest."
+        _("focal x"), default=0.5, validators=FRACTION, help_text=_("Click the photo to set the point of interest.")
     )
-    focal_y = models.FloatField(default=0.5, validators=FRACTION)
+    focal_y = models.FloatField(_("focal y"), default=0.5, validators=FRACTION)
     renditions = models.JSONField(default=dict, editable=False)
     # The secret in the names of the photo's renditions (media.images.build_renditions).
     rendition_key = models.CharField(max_length=32, default=new_rendition_key, editable=False)
@@ -214,6 +221,8 @@ class Photo(models.Model):
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
         get_latest_by = "uploaded_at"
         constraints = [
             models.CheckConstraint(condition=~Q(alt_text=""), name="photo_has_alt_text"),

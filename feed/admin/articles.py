@@ -10,6 +10,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from js_asset import Media
 
@@ -35,22 +37,27 @@ PROSE_EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='
 
 # How the message says which change the button asked for when feed.workflow refused it.
 REFUSED_WORDS = {
-    "draft": "returned to draft",
-    "review": "submitted for review",
-    "publish": "published",
-    "schedule": "scheduled",
-    "unpublish": "unpublished",
+    "draft": _("returned to draft"),
+    "review": _("submitted for review"),
+    "publish": _("published"),
+    "schedule": _("scheduled"),
+    "unpublish": _("unpublished"),
 }
 
 
 class StatusFilter(admin.SimpleListFilter):
     """Status, with "Scheduled" told apart from live stories."""
 
-    title = "status"
+    title = _("status")
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return [*Article.Status.choices[:2], ("scheduled", "Scheduled"), ("live", "Live"), *Article.Status.choices[3:]]
+        return [
+            *Article.Status.choices[:2],
+            ("scheduled", _("Scheduled")),
+            ("live", pgettext_lazy("story state", "Live")),
+            *Article.Status.choices[3:],
+        ]
 
     def queryset(self, request, queryset):
         value = self.value()
@@ -101,9 +108,9 @@ class ArticleAdmin(StoryPagesMixin, GuardedAdminMixin, NamedBlankAutocompleteMix
                 ]
             },
         ),
-        ("Lead photo", {"fields": ["lead_photo", "lead_photo_caption"]}),
+        (_("Lead photo"), {"fields": ["lead_photo", "lead_photo_caption"]}),
         (
-            "Publishing",
+            _("Publishing"),
             {
                 "fields": [
                     "state",
@@ -115,8 +122,8 @@ class ArticleAdmin(StoryPagesMixin, GuardedAdminMixin, NamedBlankAutocompleteMix
                 ]
             },
         ),
-        ("Video", {"classes": ["collapse"], "fields": ["video_url", "video_poster", "video_duration"]}),
-        ("Advanced", {"classes": ["collapse"], "fields": ["created_at", "created_by", "modified_at"]}),
+        (_("Video"), {"classes": ["collapse"], "fields": ["video_url", "video_poster", "video_duration"]}),
+        (_("Advanced"), {"classes": ["collapse"], "fields": ["created_at", "created_by", "modified_at"]}),
     ]
 
     class Media:
@@ -247,8 +254,13 @@ class ArticleAdmin(StoryPagesMixin, GuardedAdminMixin, NamedBlankAutocompleteMix
             request.editorial_refusal = refusal
             self.message_user(
                 request,
-                f"“{form.instance}” is saved as {form.instance.state_label.lower()}, but not "
-                f"{REFUSED_WORDS[intent_of(request)]}: {refusal}",
+                gettext("“%(story)s” is saved as %(state)s, but not %(change)s: %(reason)s")
+                % {
+                    "story": form.instance,
+                    "state": form.instance.state_label.lower(),
+                    "change": REFUSED_WORDS[intent_of(request)],
+                    "reason": refusal,
+                },
                 messages.ERROR,
             )
             return
@@ -323,11 +335,15 @@ class ArticleAdmin(StoryPagesMixin, GuardedAdminMixin, NamedBlankAutocompleteMix
         return actions
 
     def delete_view(self, request, object_id, extra_context=None):
-        extra_context = (extra_context or {}) | {"title": "Move to the trash?", "trash_days": TRASH_DAYS}
+        extra_context = (extra_context or {}) | {"title": gettext("Move to the trash?"), "trash_days": TRASH_DAYS}
         return super().delete_view(request, object_id, extra_context)
 
     def response_delete(self, request, obj_display, obj_id):
-        self.message_user(request, f"“{obj_display}” is in the trash; it can be restored for {TRASH_DAYS} days.")
+        self.message_user(
+            request,
+            gettext("“%(story)s” is in the trash; it can be restored for %(days)d days.")
+            % {"story": obj_display, "days": TRASH_DAYS},
+        )
         return redirect("admin:feed_article_changelist")
 
     def delete_model(self, request, obj):
@@ -344,58 +360,89 @@ class ArticleAdmin(StoryPagesMixin, GuardedAdminMixin, NamedBlankAutocompleteMix
 
     # Bulk actions.
 
-    def apply_to_each(self, request, queryset, service, done, where=""):
-        """Runs a workflow service on each selected story; says which were refused and why. The message
-        reads "{done} 2 stories{where}.", e.g. "Moved 2 stories to the trash (…)"."""
+    def apply_to_each(self, request, queryset, service, refused, done):
+        """Runs a workflow service on each selected story; says which were refused and why. `refused`
+        says one story was not changed ("“%(story)s” was not published: %(reason)s"), `done` how many
+        were (a plural, "Published %(count)d stories.")."""
         changed = 0
         for article in queryset:
             try:
                 service(article=article, user=request.user)
             except workflow.EditorialError as refusal:
-                self.message_user(request, f"“{article}” was not {done}{where}: {refusal}", messages.WARNING)
+                self.message_user(request, refused % {"story": article, "reason": refusal}, messages.WARNING)
             else:
                 changed += 1
         if changed:
-            stories = f"{changed} stor{'y' if changed == 1 else 'ies'}"
-            self.message_user(request, f"{done.capitalize()} {stories}{where}.")
+            self.message_user(request, done(changed) % {"count": changed, "days": TRASH_DAYS})
 
-    @admin.action(permissions=["publish"], description="Publish the selected stories now")
+    @admin.action(permissions=["publish"], description=_("Publish the selected stories now"))
     def publish_selected(self, request, queryset):
         # Live and killed stories are passed over without a word, as they were not asked for.
         stories = [article for article in queryset if not (article.is_published or article.is_killed)]
-        self.apply_to_each(request, stories, workflow.publish_now, "published")
+        self.apply_to_each(
+            request,
+            stories,
+            workflow.publish_now,
+            gettext("“%(story)s” was not published: %(reason)s"),
+            lambda count: ngettext("Published %(count)d story.", "Published %(count)d stories.", count),
+        )
 
-    @admin.action(permissions=["publish"], description="Unpublish the selected stories")
+    @admin.action(permissions=["publish"], description=_("Unpublish the selected stories"))
     def unpublish_selected(self, request, queryset):
-        self.apply_to_each(request, queryset.filter(status=Article.Status.PUBLISHED), workflow.unpublish, "unpublished")
+        self.apply_to_each(
+            request,
+            queryset.filter(status=Article.Status.PUBLISHED),
+            workflow.unpublish,
+            gettext("“%(story)s” was not unpublished: %(reason)s"),
+            lambda count: ngettext("Unpublished %(count)d story.", "Unpublished %(count)d stories.", count),
+        )
 
-    @admin.action(permissions=["add"], description="Translate the selected stories (a draft in the other language)")
+    @admin.action(permissions=["add"], description=_("Translate the selected stories (a draft in the other language)"))
     def translate_selected(self, request, queryset):
-        self.apply_to_each(request, queryset, workflow.translate, "translated", " into drafts in the other language")
+        self.apply_to_each(
+            request,
+            queryset,
+            workflow.translate,
+            gettext("“%(story)s” was not translated into drafts in the other language: %(reason)s"),
+            lambda count: ngettext(
+                "Translated %(count)d story into drafts in the other language.",
+                "Translated %(count)d stories into drafts in the other language.",
+                count,
+            ),
+        )
 
-    @admin.action(permissions=["delete"], description="Move the selected stories to the trash")
+    @admin.action(permissions=["delete"], description=_("Move the selected stories to the trash"))
     def trash_selected(self, request, queryset):
-        where = f" to the trash (restorable for {TRASH_DAYS} days)"
-        self.apply_to_each(request, queryset, workflow.move_to_trash, "moved", where)
+        self.apply_to_each(
+            request,
+            queryset,
+            workflow.move_to_trash,
+            gettext("“%(story)s” was not moved to the trash: %(reason)s"),
+            lambda count: ngettext(
+                "Moved %(count)d story to the trash (restorable for %(days)d days).",
+                "Moved %(count)d stories to the trash (restorable for %(days)d days).",
+                count,
+            ),
+        )
 
     # List columns.
 
-    @admin.display(description="Body")
+    @admin.display(description=_("Body"))
     def body_as_read(self, article):
         # Cleaned as every save cleans it, so this is the HTML the article page shows readers.
         return mark_safe(sanitize_body(article.body))
 
-    @admin.display(description="Status", ordering="status")
+    @admin.display(description=_("Status"), ordering="status")
     def state(self, article):
         return article.state_label
 
     def view_on_site(self, article):
         return article.get_absolute_url() if article.is_published else reverse("feed:preview", args=[article.pk])
 
-    @admin.display(description="Bylines")
+    @admin.display(description=_("Bylines"))
     def byline_list(self, article):
         return ", ".join(byline.author.name for byline in article.bylines.all())
 
-    @admin.display(description="Tags")
+    @admin.display(description=_("Tags"))
     def tag_list(self, article):
         return ", ".join(tag.name for tag in article.tags.all())

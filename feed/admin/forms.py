@@ -7,6 +7,8 @@ from django import forms
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from taggit.utils import edit_string_for_tags, parse_tags
 
@@ -75,16 +77,22 @@ class BylineFormSet(forms.BaseInlineFormSet):
         super().add_fields(form, index)
         if "DELETE" in form.fields:
             # A table cell under a "Delete?" heading is no label; name the box itself.
-            form.fields["DELETE"].widget.attrs["aria-label"] = "Remove this byline"
+            form.fields["DELETE"].widget.attrs["aria-label"] = gettext("Remove this byline")
 
     def clean(self):
         super().clean()
-        refuse_repeating_rows_not_in_the_form(self, "author", "This author already has a byline on this story.")
+        refuse_repeating_rows_not_in_the_form(
+            self, "author", gettext("This author already has a byline on this story.")
+        )
         if intent_of(self.request) == "unpublish":
             return
         if problems := readiness.live_edit_problems(self.instance, byline_count=len(kept_forms(self))):
             raise forms.ValidationError(
-                [f"This story is published or scheduled, so it must stay ready: {problem}" for problem in problems]
+                [
+                    gettext("This story is published or scheduled, so it must stay ready: %(problem)s")
+                    % {"problem": problem}
+                    for problem in problems
+                ]
             )
 
 
@@ -93,23 +101,25 @@ class RelatedLinkFormSet(forms.BaseInlineFormSet):
         # The one-link-per-target constraint is conditional, and formsets only check
         # unconditional ones; without this a repeated story would end in an IntegrityError.
         super().clean()
-        refuse_repeating_rows_not_in_the_form(self, "target", "This story is already linked.")
+        refuse_repeating_rows_not_in_the_form(self, "target", gettext("This story is already linked."))
         seen = set()
         for form in kept_forms(self):
             target = form.cleaned_data.get("target")
             if target is None:
                 continue
             if target.pk in seen:
-                form.add_error("target", "This story is already linked.")
+                form.add_error("target", gettext("This story is already linked."))
             seen.add(target.pk)
 
 
 class ArticleForm(forms.ModelForm):
     substantive_update = forms.BooleanField(
         required=False,
-        label="This is a substantive update",
-        help_text="Tick when the story's facts changed; readers then see “Updated” with the time of this save. "
-        "Leave unticked for typo fixes.",
+        label=_("This is a substantive update"),
+        help_text=_(
+            "Tick when the story's facts changed; readers then see “Updated” with the time of this save. "
+            "Leave unticked for typo fixes."
+        ),
     )
     known_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     # Reversion keeps every other field of the version the form was opened at, but not its tags.
@@ -117,7 +127,7 @@ class ArticleForm(forms.ModelForm):
 
     class Meta:
         # The admin shows help text as HTML, so "<slug>" in the model's help text would be an unknown tag.
-        help_texts = {"slug": "The story's address: /news/&lt;slug&gt;/."}
+        help_texts = {"slug": _("The story's address: /news/&lt;slug&gt;/.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -126,21 +136,26 @@ class ArticleForm(forms.ModelForm):
             self.fields["known_tags"].initial = edit_string_for_tags(self.instance.tags.all())
         self.merge_conflicts, self.merge_against, self.merge_note = [], None, ""
         # The admin labels a date-and-time pair as a whole; each box needs its own name for screen readers.
-        for name, label in (("published_at", "Publication"), ("embargo_until", "Embargo until")):
+        for name, label in (("published_at", gettext("Publication")), ("embargo_until", gettext("Embargo until"))):
             if name not in self.fields:  # read-only for reporters
                 continue
             date, time = self.fields[name].widget.widgets
-            date.attrs["aria-label"] = f"{label}: date"
-            time.attrs["aria-label"] = f"{label}: time"
+            date.attrs["aria-label"] = gettext("%(field)s: date") % {"field": label}
+            time.attrs["aria-label"] = gettext("%(field)s: time") % {"field": label}
 
     def clean_tags(self):
         tags = self.cleaned_data["tags"]
         for name in tags:
             if len(name) > TAG_MAX_LENGTH:
-                raise forms.ValidationError(f"Keep each tag under {TAG_MAX_LENGTH} characters: “{name[:40]}…”.")
+                raise forms.ValidationError(
+                    gettext("Keep each tag under %(limit)d characters: “%(tag)s…”.")
+                    % {"limit": TAG_MAX_LENGTH, "tag": name[:40]}
+                )
             # Such a tag would get an empty address and no topic page.
             if not slugify(name, allow_unicode=True):
-                raise forms.ValidationError(f"The tag “{name}” needs at least one letter or digit.")
+                raise forms.ValidationError(
+                    gettext("The tag “%(tag)s” needs at least one letter or digit.") % {"tag": name}
+                )
         return tags
 
     def clean_language(self):
@@ -148,7 +163,8 @@ class ArticleForm(forms.ModelForm):
         taken = Article.objects.translations_of(self.instance).filter(language=language).first()
         if taken is not None:
             raise forms.ValidationError(
-                f"“{taken}” is this story's version in {taken.get_language_display()}; a story has one per language."
+                gettext("“%(story)s” is this story's version in %(language)s; a story has one per language.")
+                % {"story": taken, "language": taken.get_language_display()}
             )
         return language
 
@@ -161,8 +177,11 @@ class ArticleForm(forms.ModelForm):
         self.data = self.data.copy()
         self.data[self.add_prefix("slug")] = free
         raise forms.ValidationError(
-            f"Another story already has the address {reverse('feed:article', args=[slug])}. "
-            f"“{free}” is free and is now in the field: save again to use it, or write another."
+            gettext(
+                "Another story already has the address %(address)s. "
+                "“%(free)s” is free and is now in the field: save again to use it, or write another."
+            )
+            % {"address": reverse("feed:article", args=[slug]), "free": free}
         )
 
     def clean_published_at(self):

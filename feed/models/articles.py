@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import connections, models, router
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
@@ -33,12 +35,16 @@ class Translation(NamedTuple):
 
 
 class Section(models.Model):
-    name = models.CharField(max_length=60, unique=True)
-    slug = models.SlugField(max_length=60, unique=True)
-    position = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first in the menu.")
+    name = models.CharField(_("name"), max_length=60, unique=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Lower numbers come first in the menu.")
+    )
 
     class Meta:
         ordering = ["position", "name"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
 
     def __str__(self):
         return self.name
@@ -53,85 +59,111 @@ class Article(models.Model):
     Status = Status
 
     language = models.CharField(
+        _("language"),
         max_length=5,
         choices=settings.LANGUAGES,
         default="en",
-        help_text="The edition the story appears in: English at /news/…, Ukrainian at /uk/news/….",
+        help_text=_("The edition the story appears in: English at /news/…, Ukrainian at /uk/news/…."),
     )
     # Stories that are translations of one another share this key; a story with no translation has none.
     translation_group = models.UUIDField(null=True, blank=True, editable=False, db_index=True)
-    headline = models.CharField(max_length=200)
+    headline = models.CharField(_("headline"), max_length=200)
     slug = models.SlugField(
-        max_length=200, unique=True, help_text="The end of the story's address, after /news/. Keep it once published."
+        _("slug"),
+        max_length=200,
+        unique=True,
+        help_text=_("The end of the story's address, after /news/. Keep it once published."),
     )
     summary = models.TextField(
+        _("summary"),
         max_length=500,
         blank=True,
-        help_text="One or two sentences for the feed, teasers and search results. Needed to publish.",
+        help_text=_("One or two sentences for the feed, teasers and search results. Needed to publish."),
     )
     body = ProseEditorField(
+        _("body"),
         extensions=BODY_EDITOR_EXTENSIONS,
         sanitize=sanitize_body,
-        help_text="The story. Paragraphs, quotes, lists and links are kept; other markup is removed.",
+        help_text=_("The story. Paragraphs, quotes, lists and links are kept; other markup is removed."),
     )
-    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles", verbose_name=_("section"))
     is_breaking = models.BooleanField(
-        "breaking news",
+        _("breaking news"),
         default=False,
-        help_text="Labels the story “Breaking” and lets it go live before it has a lead photo. "
-        "Untick once the story is no longer news of the hour.",
+        help_text=_(
+            "Labels the story “Breaking” and lets it go live before it has a lead photo. "
+            "Untick once the story is no longer news of the hour."
+        ),
     )
     live_coverage = models.BooleanField(
-        "live coverage",
+        _("live coverage"),
         default=False,
-        help_text="Makes this a live story: readers get a stream of updates, newest first, posted from "
-        "the story's live desk. Its bylines are the reporters who may post.",
+        help_text=_(
+            "Makes this a live story: readers get a stream of updates, newest first, posted from "
+            "the story's live desk. Its bylines are the reporters who may post."
+        ),
     )
     coverage_ended_at = models.DateTimeField(null=True, blank=True, editable=False)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
+        _("published at"),
         null=True,
         blank=True,
-        help_text="When the story goes live. A time in the future schedules it.",
+        help_text=_("When the story goes live. A time in the future schedules it."),
     )
     updated_at = models.DateTimeField(
+        _("updated at"),
         null=True,
         blank=True,
-        help_text="Shown as “Updated”. Moved only by a substantive update, never by a typo fix.",
+        help_text=_("Shown as “Updated”. Moved only by a substantive update, never by a typo fix."),
     )
     embargo_until = models.DateTimeField(
+        _("embargo until"),
         null=True,
         blank=True,
-        help_text="No publishing before this time, not even with “Publish now”.",
+        help_text=_("No publishing before this time, not even with “Publish now”."),
     )
     killed_at = models.DateTimeField(null=True, blank=True, editable=False)
     kill_notice = models.CharField(
+        _("kill notice"),
         max_length=300,
         blank=True,
-        help_text="What readers see at the story's address after it is killed.",
+        help_text=_("What readers see at the story's address after it is killed."),
     )
     deleted_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
     version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    modified_at = models.DateTimeField(auto_now=True)
+    modified_at = models.DateTimeField(_("modified at"), auto_now=True)
     lead_photo = models.ForeignKey(
-        Photo, on_delete=models.PROTECT, null=True, blank=True, related_name="lead_of_articles"
+        Photo,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lead_of_articles",
+        verbose_name=_("lead photo"),
     )
     lead_photo_caption = models.CharField(
-        "caption override",
+        _("caption override"),
         max_length=300,
         blank=True,
-        help_text="Leave blank to use the photo's own caption.",
+        help_text=_("Leave blank to use the photo's own caption."),
     )
     authors = models.ManyToManyField(Author, through="Byline", related_name="articles")
-    tags = TaggableManager(blank=True, help_text="Places, people and themes, separated by commas.")
-    reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+    tags = TaggableManager(_("tags"), blank=True, help_text=_("Places, people and themes, separated by commas."))
+    reading_minutes = models.PositiveSmallIntegerField(_("reading minutes"), default=1, editable=False)
     video_url = models.URLField(
+        _("video URL"),
         blank=True,
-        help_text="Makes this a video story. A YouTube or Vimeo address.",
+        help_text=_("Makes this a video story. A YouTube or Vimeo address."),
     )
     video_poster = models.ForeignKey(
         Photo,
@@ -139,9 +171,10 @@ class Article(models.Model):
         null=True,
         blank=True,
         related_name="poster_of_articles",
-        help_text="The still shown before the reader chooses to play.",
+        verbose_name=_("video poster"),
+        help_text=_("The still shown before the reader chooses to play."),
     )
-    video_duration = models.DurationField(null=True, blank=True, help_text="Example: 00:03:45.")
+    video_duration = models.DurationField(_("video duration"), null=True, blank=True, help_text=_("Example: 00:03:45."))
     # Headline (weight A), summary (B) and body text (C), kept up to date by save(); PostgreSQL only.
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -149,6 +182,8 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-id"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
         permissions = [
             ("publish_article", "Can publish, schedule, unpublish and kill stories"),
             ("change_any_article", "Can edit every story, not only their own drafts"),
@@ -270,7 +305,7 @@ class Article(models.Model):
 
     def clean(self):
         if self.video_url and video_embed_url(self.video_url) is None:
-            raise ValidationError({"video_url": "Use a YouTube or Vimeo video address."})
+            raise ValidationError({"video_url": _("Use a YouTube or Vimeo video address.")})
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
 
@@ -295,7 +330,7 @@ class Article(models.Model):
     def state_label(self):
         """The status as editors say it: a published story whose time has not come is "Scheduled"."""
         if self.status == self.Status.PUBLISHED and self.published_at and self.published_at > timezone.now():
-            return "Scheduled"
+            return gettext("Scheduled")
         return self.get_status_display()
 
     @property
@@ -367,8 +402,8 @@ class ArticleInTrash(Article):
 
     class Meta:
         proxy = True
-        verbose_name = "story in the trash"
-        verbose_name_plural = f"the trash (stories kept {TRASH_DAYS} days)"
+        verbose_name = _("story in the trash")
+        verbose_name_plural = format_lazy(_("the trash (stories kept {days} days)"), days=TRASH_DAYS)
 
 
 class Correction(models.Model):
@@ -380,15 +415,17 @@ class Correction(models.Model):
         UPDATE = "update", _("Update")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
-    kind = models.CharField(max_length=15, choices=Kind.choices, default=Kind.CORRECTION)
-    text = models.TextField(help_text="What was wrong and what is right now, in one or two sentences.")
-    created_at = models.DateTimeField(default=timezone.now)
+    kind = models.CharField(_("kind"), max_length=15, choices=Kind.choices, default=Kind.CORRECTION)
+    text = models.TextField(_("text"), help_text=_("What was wrong and what is right now, in one or two sentences."))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
     )
 
     class Meta:
         ordering = ["created_at", "id"]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
         indexes = [models.Index(F("created_at").desc(), name="correction_newest_idx")]
         constraints = [models.CheckConstraint(condition=~Q(text=""), name="correction_has_text")]
 
