@@ -6,7 +6,7 @@ from django.conf import settings
 
 from common.editions import in_edition
 from common.web_addresses import web_address
-from feed.addresses import page_address
+from feed.addresses import page_address, story_address
 from media.models import PhotoCredit, storage_url
 
 
@@ -78,16 +78,6 @@ def author(request, author):
     }
 
 
-def edition_address(language, view_name, slug):
-    """page_address() in the edition of `language`."""
-    return page_address(view_name, slug, language)
-
-
-def story_address(language, live_coverage, slug):
-    """A story's address in its edition (the story page's, or the live page's)."""
-    return edition_address(language, "live:story" if live_coverage else "feed:article", slug)
-
-
 def translations(request, language, annotated):
     """The published translations of a story in `language`, from with_translations()'s annotations (a row's
     dict, or the story)."""
@@ -96,7 +86,7 @@ def translations(request, language, annotated):
         key = f"translation_{code}"
         translation = annotated[key] if isinstance(annotated, dict) else getattr(annotated, key, None)
         if code != language and translation:
-            address = story_address(code, translation["live_coverage"], translation["slug"])
+            address = story_address(translation["slug"], translation["live_coverage"], code)
             found.append({"id": translation["id"], "language": code, "url": absolute(request, address)})
     return found
 
@@ -111,7 +101,7 @@ def story(request, article):
         "translations": translations(request, article.language, article),
         "headline": article.headline,
         "slug": article.slug,
-        "url": absolute(request, story_address(article.language, article.live_coverage, article.slug)),
+        "url": absolute(request, article.get_absolute_url()),
         "summary": article.summary,
         "section": named(request, article.section),
         "tags": [tag(request, item) for item in article.sorted_tags],
@@ -190,7 +180,7 @@ def section_in(request, row):
     """The story's section, named in the story's language."""
     language = row["language"]
     slug = in_language(row, "section__slug", language)
-    address = edition_address(language, "feed:section", slug)
+    address = page_address("feed:section", slug, language)
     return {"name": in_language(row, "section__name", language), "slug": slug, "url": absolute(request, address)}
 
 
@@ -210,15 +200,15 @@ def listed_story(request, row, tags, bylines):
         "translations": translations(request, row["language"], row),
         "headline": row["headline"],
         "slug": row["slug"],
-        "url": absolute(request, story_address(row["language"], live_coverage, row["slug"])),
+        "url": absolute(request, story_address(row["slug"], live_coverage, row["language"])),
         "summary": row["summary"],
         "section": section_in(request, row),
         "tags": [
-            {"name": name, "slug": slug, "url": absolute(request, edition_address(language, "feed:tag", slug))}
+            {"name": name, "slug": slug, "url": absolute(request, page_address("feed:tag", slug, language))}
             for name, slug in sorted(tags, key=lambda tag: tag[0].lower())
         ],
         "authors": [
-            {"name": name, "slug": slug, "url": absolute(request, edition_address(language, "feed:author", slug))}
+            {"name": name, "slug": slug, "url": absolute(request, page_address("feed:author", slug, language))}
             for name, slug in bylines
         ],
         "published_at": row["published_at"],

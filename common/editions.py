@@ -37,6 +37,11 @@ def other_editions(edition):
     return [code for code in editions() if code != edition]
 
 
+def other_edition(edition):
+    """The edition a story in `edition` is translated into: with two editions, the other one."""
+    return other_editions(edition)[0]
+
+
 @contextmanager
 def in_edition(edition):
     """Addresses reversed (and text translated) inside are `edition`'s."""

@@ -22,6 +22,11 @@ def page_address(view_name, slug, edition=None):
     return _page_address(view_name, slug, get_script_prefix(), locale)
 
 
+def story_address(slug, live_coverage, edition=None):
+    """A story's address: its live page for live coverage, else its article page; in `edition` or the page's."""
+    return page_address("live:story" if live_coverage else "feed:article", slug, edition)
+
+
 def _forget_page_addresses(setting, **kwargs):
     if setting in ("ROOT_URLCONF", "LANGUAGE_CODE", "LANGUAGES"):
         _page_address.cache_clear()

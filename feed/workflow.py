@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from reversion.errors import RevertError
 
+from common.editions import other_edition
 from common.times import local_time
 
 from . import channels, events, revisions
@@ -434,11 +435,6 @@ def empty_trash():
     return count
 
 
-def other_language(language):
-    """The edition a story in `language` is translated into: with two languages, the other one."""
-    return next(code for code, _ in settings.LANGUAGES if code != language)
-
-
 def translate(*, article, user, language=None):
     """Starts the translation of `article` into `language` (by default the other edition's): a new
     draft owned by `user` in the same translation group (the original gets one if it has none), with
@@ -449,7 +445,7 @@ def translate(*, article, user, language=None):
     # The stories the user finds in the admin: a reporter's own, and every published one.
     if not Article.objects.visible_to_staff(user).filter(pk=article.pk).exists():
         raise NotAllowed(gettext("You may not see this story."))
-    language = language or other_language(article.language)
+    language = language or other_edition(article.language)
     names = dict(settings.LANGUAGES)
     if language not in names:
         raise EditorialError(gettext("There is no %(language)s edition.") % {"language": language})

@@ -17,6 +17,7 @@ from js_asset import Media
 
 from authors.models import Author
 from common.admin_guards import GuardedAdminMixin
+from common.editions import other_edition
 
 from .. import workflow
 from ..html import sanitize_body
@@ -231,9 +232,9 @@ class ArticleAdmin(StoryPagesMixin, GuardedAdminMixin, NamedBlankAutocompleteMix
                 Article.objects.visible_to_staff(request.user).translations_of(obj).order_by("language")
             )
             context["can_translate"] = self.has_add_permission(request) and not any(
-                translation.language == workflow.other_language(obj.language) for translation in context["translations"]
+                translation.language == other_edition(obj.language) for translation in context["translations"]
             )
-            context["translate_into"] = dict(settings.LANGUAGES)[workflow.other_language(obj.language)]
+            context["translate_into"] = dict(settings.LANGUAGES)[other_edition(obj.language)]
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):

@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
+from common.editions import other_edition
 from common.times import local_time
 
 from .. import revisions, workflow
@@ -104,7 +105,7 @@ class StoryPagesMixin:
         languages = dict(settings.LANGUAGES)
         into = request.GET.get("into")
         if into not in languages:
-            into = workflow.other_language(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+            into = other_edition(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
         stories = (
             Article.objects.published()
             .without_translation_into(into)

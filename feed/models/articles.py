@@ -17,7 +17,7 @@ from authors.models import Author
 from common.slugs import latin_slug
 from media.models import Photo
 
-from ..addresses import page_address
+from ..addresses import page_address, story_address
 from ..html import BODY_EDITOR_EXTENSIONS, reading_minutes, sanitize_body, split_blocks
 from ..search import LEMMATISED, PortableGinIndex, lemmatised_vector, search_vector
 from ..video import video_embed_url
@@ -275,13 +275,12 @@ class Article(models.Model):
         for edition in settings.MODELTRANSLATION_LANGUAGES:
             translation = getattr(self, f"translation_{edition}", None)
             if translation and edition != self.language:
-                view = "live:story" if translation["live_coverage"] else "feed:article"
-                address = page_address(view, translation["slug"], edition)
+                address = story_address(translation["slug"], translation["live_coverage"], edition)
                 found.append(Translation(edition, address, is_original=translation["id"] < self.pk))
         return found
 
     def address_with_slug(self, slug):
-        return page_address("live:story" if self.live_coverage else "feed:article", slug, self.language)
+        return story_address(slug, self.live_coverage, self.language)
 
     @classmethod
     def from_db(cls, db, field_names, values):
