@@ -4,7 +4,6 @@ one live story with an evening of updates (devtools/demo/live_evening.py), and t
 (devtools/demo/ukrainian.py): translations of the video and most strike reports, and stories of its own."""
 
 import random
-import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -20,6 +19,7 @@ from devtools.demo import content, live_evening, ukrainian
 from devtools.demo.facts import FactDealer
 from devtools.demo.pictures import AVATAR_COLOURS, avatar_png, scene_jpeg
 from devtools.demo.words import MONTHS, capitalise, for_topic, topic_of, without_topic
+from feed import workflow
 from feed.html import split_blocks
 from feed.models import Article, Byline, RelatedLink, Section
 from live.models import LiveUpdate
@@ -415,6 +415,9 @@ class DemoNewsroom:
         English edition is made."""
         rng = random.Random(f"uk-{self.rng.random()}")
         authors = {author.name: author for author in self.authors}
+        # The live evening's first editor starts the translations (her staff account is made there).
+        slug = next(slug for slug, role in live_evening.WRITERS.items() if role == "Editor")
+        self.translator = self._staff_account(next(a for a in self.authors if a.slug == slug), "Editor")
         made = []
         attacks = [
             story for story in self.stories if story.kind in ("strike", "air_defence") and story.article.is_published
@@ -432,35 +435,21 @@ class DemoNewsroom:
         return made
 
     def _translation(self, rng, original, *, headline, summary, body, tags, draft=False, **fields):
-        """A published (or draft) Ukrainian version of `original`, a little later, with its section, photo,
-        video and bylines."""
-        if original.translation_group is None:
-            original.translation_group = uuid.UUID(int=rng.getrandbits(128), version=4)
-            Article.objects.filter(pk=original.pk).update(translation_group=original.translation_group)
-        when = min(original.published_at + timedelta(minutes=rng.randint(10, 50)), self.now - timedelta(minutes=1))
-        slug = self._unique_slug(latin_slug(headline)) or f"{original.slug}-uk"
-        article = Article.objects.create(
-            language="uk",
-            translation_group=original.translation_group,
-            headline=headline,
-            slug=slug,
-            summary=summary,
-            body="\n".join(body),
-            section=original.section,
-            status=Article.Status.DRAFT if draft else Article.Status.PUBLISHED,
-            published_at=None if draft else when,
-            is_breaking=original.is_breaking,
-            lead_photo=original.lead_photo,
-            video_url=original.video_url,
-            video_poster=original.video_poster,
-            video_duration=original.video_duration,
-            **fields,
-        )
+        """A Ukrainian version of `original` as the desk makes one: started with Translate
+        (feed.workflow.translate: the translation group, section, photo, video and bylines), written, and
+        unless `draft` published a little after the original."""
+        article = workflow.translate(article=original, user=self.translator, language="uk").article
+        article.headline, article.summary, article.body = headline, summary, "\n".join(body)
+        article.slug = self._unique_slug(latin_slug(headline)) or article.slug
+        for name, value in fields.items():
+            setattr(article, name, value)
+        article.save()
         article.tags.add(*tags)
-        Byline.objects.bulk_create(
-            Byline(article=article, author_id=byline.author_id, position=byline.position)
-            for byline in original.bylines.all()
-        )
+        if not draft:
+            # Backdated like the rest of the demo's evening: set in the row, after the draft was written.
+            when = min(original.published_at + timedelta(minutes=rng.randint(10, 50)), self.now - timedelta(minutes=1))
+            Article.objects.filter(pk=article.pk).update(status=Article.Status.PUBLISHED, published_at=when)
+            article.refresh_from_db()
         return article
 
     def _ukrainian_strike(self, rng, story, *, draft):
