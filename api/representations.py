@@ -4,7 +4,7 @@ which the query-count tests catch. Addresses are absolute."""
 
 from django.conf import settings
 
-from common.editions import in_edition
+from common.editions import in_edition, translated_columns
 from common.web_addresses import web_address
 from feed.addresses import page_address, story_address
 from media.models import PhotoCredit, storage_url
@@ -136,7 +136,7 @@ LISTED_COLUMNS = [
     "is_breaking",
     "video_url",
     "lead_photo_caption",
-    *(f"section__{field}_{code}" for field in ("name", "slug") for code in settings.MODELTRANSLATION_LANGUAGES),
+    *translated_columns("section", "name", "slug"),
     *(
         f"{photo}__{column}"
         for photo in ("lead_photo", "video_poster")

@@ -15,6 +15,7 @@ from ninja import Query, Router
 from taggit.models import Tag, TaggedItem
 
 from authors.models import Author
+from common.editions import translated_columns
 from feed.models import Article, Byline, Section, published_q
 from live.models import LiveUpdate
 
@@ -52,9 +53,7 @@ def _found(queryset, slug, what):
 
 
 # An author's name and slug in every language, for the bylines of _listed().
-AUTHOR_COLUMNS = [
-    f"author__{field}_{code}" for field in ("name", "slug") for code in settings.MODELTRANSLATION_LANGUAGES
-]
+AUTHOR_COLUMNS = translated_columns("author", "name", "slug")
 
 
 def _listed(request, rows):

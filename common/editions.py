@@ -37,6 +37,12 @@ def other_editions(edition):
     return [code for code in editions() if code != edition]
 
 
+def translated_columns(path, *fields):
+    """The columns django-modeltranslation keeps for `fields` of the row at `path` ("section"), one per
+    language: ["section__name_en", "section__name_uk", …], for values() and only()."""
+    return [f"{path}__{field}_{language}" for field in fields for language in settings.MODELTRANSLATION_LANGUAGES]
+
+
 def other_edition(edition):
     """The edition a story in `edition` is translated into: with two editions, the other one."""
     return other_editions(edition)[0]

@@ -7,6 +7,8 @@ from django.db.models.functions import JSONObject
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.editions import translated_columns
+
 from ..pagination import RowLessThan
 from ..search import LEMMATISED, lemmatised_vector, search_vector
 from .links import Byline, RelatedLink
@@ -51,14 +53,14 @@ LISTING_FIELDS = [
     "coverage_ended_at",
     "updated_at",
     # The section's name and slug in every language (django-modeltranslation reads the page's, or English).
-    *(f"section__{field}_{language}" for field in ("name", "slug") for language in settings.MODELTRANSLATION_LANGUAGES),
+    *translated_columns("section", "name", "slug"),
     *(f"lead_photo__{field}" for field in LISTING_PHOTO_FIELDS),
     *(f"video_poster__{field}" for field in LISTING_PHOTO_FIELDS),
 ]
 
 # An author's full biography in every language: the author page shows it, not a story's author box (about a
 # tenth of the article page's instructions went to loading it in every language, callgrind).
-AUTHOR_BIOS = ["author__bio", *(f"author__bio_{language}" for language in settings.MODELTRANSLATION_LANGUAGES)]
+AUTHOR_BIOS = ["author__bio", *translated_columns("author", "bio")]
 
 # What a related-story teaser reads (RelatedLink.href, label and teaser; the target's address needs
 # live_coverage).
