@@ -92,7 +92,7 @@ def translations(request, language, annotated):
 
 
 def story(request, article):
-    """The fields a list item has, from a story loaded with for_detail(): story_detail() starts from them. The
+    """The fields a list item has, from a story loaded with one_for_page(): story_detail() starts from them. The
     list itself is built from rows, by listed_story()."""
     lead = article.card_photo
     return {
@@ -104,8 +104,8 @@ def story(request, article):
         "url": absolute(request, article.get_absolute_url()),
         "summary": article.summary,
         "section": named(request, article.section),
-        "tags": [tag(request, item) for item in article.sorted_tags],
-        "authors": [named(request, byline.author) for byline in article.bylines.all()],
+        "tags": [tag(request, item) for item in article.parts.tags],
+        "authors": [named(request, byline.author) for byline in article.parts.bylines],
         "published_at": article.published_at,
         "updated_at": article.updated_at,
         "reading_minutes": article.reading_minutes,
@@ -247,8 +247,9 @@ def live_update(request, update):
 
 
 def story_detail(request, article, live_updates=None):
-    """A story in full. Needs for_detail(); `live_updates` loaded with LiveUpdate.objects.for_page(). Its
-    section and authors are named, and its addresses made, in the story's language."""
+    """A story in full. Needs one_for_page(author_bios=True); `live_updates` loaded with
+    LiveUpdate.objects.for_page(). Its section and authors are named, and its addresses made, in the story's
+    language."""
     with in_edition(article.language):
         return _story_detail(request, article, live_updates)
 
@@ -256,12 +257,12 @@ def story_detail(request, article, live_updates=None):
 def _story_detail(request, article, live_updates):
     return {
         **story(request, article),
-        "authors": [author(request, byline.author) for byline in article.bylines.all()],
+        "authors": [author(request, byline.author) for byline in article.parts.bylines],
         "body_html": article.body,
         "corrections": [
-            {"kind": note.kind, "text": note.text, "created_at": note.created_at} for note in article.corrections.all()
+            {"kind": note.kind, "text": note.text, "created_at": note.created_at} for note in article.parts.corrections
         ],
-        "related": [related(request, link) for link in article.related_links.all()],
+        "related": [related(request, link) for link in article.parts.related_links],
         "coverage_ended_at": article.coverage_ended_at,
         "live_updates": None if live_updates is None else [live_update(request, item) for item in live_updates],
     }

@@ -151,7 +151,7 @@ def list_stories(
 def story_detail(request, story_id: int):
     """With its body, authors' bios and avatars, corrections, related stories and, for a live story,
     its latest updates. A draft, scheduled, embargoed, killed or trashed story is a 404."""
-    article = Article.objects.published().with_translations().for_detail(author_bios=True).one(pk=story_id)
+    article = Article.objects.published().with_translations().one_for_page(author_bios=True, pk=story_id)
     if article is None:
         raise Http404("No such story.")
     updates = None

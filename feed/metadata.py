@@ -2,7 +2,7 @@
 JSON-LD (schema.org), built as plain data here and rendered by newsroom/_page_meta.html.
 
 Addresses are absolute, taken from the request (the project does not use django.contrib.sites).
-Nothing here queries the database: it reads what the view loaded (for_detail()).
+Nothing here queries the database: it reads what the view loaded (one_for_page()).
 """
 
 import json
@@ -177,7 +177,7 @@ def translation_json_ld(request, article):
 
 
 def article_json_ld(request, article, image):
-    """NewsArticle for a story loaded with for_detail(); a video story carries a VideoObject."""
+    """NewsArticle for a story loaded with one_for_page(); a video story carries a VideoObject."""
     url = request.build_absolute_uri(article.get_absolute_url())
     data = {
         "@context": "https://schema.org",
@@ -188,10 +188,10 @@ def article_json_ld(request, article, image):
         "description": article.summary,
         "datePublished": iso(article.published_at),
         "dateModified": iso(article.last_modified),
-        "author": [person(request, byline.author) for byline in article.bylines.all()],
+        "author": [person(request, byline.author) for byline in article.parts.bylines],
         "publisher": organisation(request),
         "articleSection": article.section.name,
-        "keywords": [tag.name for tag in article.sorted_tags],
+        "keywords": [tag.name for tag in article.parts.tags],
         "timeRequired": f"PT{article.reading_minutes}M",
         "inLanguage": article.language,
         **translation_json_ld(request, article),
@@ -232,8 +232,8 @@ def article_meta(request, article):
         "published": iso(article.published_at),
         "modified": iso(article.last_modified),
         "section": article.section.name,
-        "tags": [tag.name for tag in article.sorted_tags],
-        "authors": [request.build_absolute_uri(byline.author.get_absolute_url()) for byline in article.bylines.all()],
+        "tags": [tag.name for tag in article.parts.tags],
+        "authors": [request.build_absolute_uri(byline.author.get_absolute_url()) for byline in article.parts.bylines],
     }
     return meta
 

@@ -188,7 +188,7 @@ def _render_article(request, article, **context):
 
 @cached_reader_page
 def article(request, slug):
-    article = _edition_stories().with_translations(other_editions(current_edition())).for_detail().one(slug=slug)
+    article = _edition_stories().with_translations(other_editions(current_edition())).one_for_page(slug=slug)
     if article is None:
         killed = Article.objects.not_trashed().filter(slug=slug, status=Article.Status.KILLED).first()
         if killed is not None:
@@ -207,7 +207,7 @@ def article(request, slug):
 @never_cache
 def preview(request, pk):
     """Any story as readers would see it, for the staff who may open it in the admin; 404 for anyone else."""
-    article = Article.objects.not_trashed().with_translations().for_detail().one(pk=pk)
+    article = Article.objects.not_trashed().with_translations().one_for_page(pk=pk)
     if article is None or not article.can_be_viewed_by(request.user):
         raise Http404("No such story.")
     response = _render_article(request, article, is_preview=True)
@@ -216,7 +216,7 @@ def preview(request, pk):
 
 
 def _story_to_edit_or_404(request, pk):
-    article = Article.objects.not_trashed().for_detail().one(pk=pk)
+    article = Article.objects.not_trashed().one_for_page(pk=pk)
     if article is None or not article.can_be_edited_by(request.user):
         raise Http404("No such story.")
     return article

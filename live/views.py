@@ -62,7 +62,7 @@ def _cursor(request):
 def story(request, slug):
     """/live/<slug>/: the live story, its key points and its updates, newest first, 20 a page."""
     cursor = _cursor(request)
-    article = _live_stories().with_translations(other_editions(current_edition())).for_detail().one(slug=slug)
+    article = _live_stories().with_translations(other_editions(current_edition())).one_for_page(slug=slug)
     if article is None:
         return _not_live_here(request, slug, story_page=True)
     updates = article.live_updates.shown().for_page()
@@ -94,7 +94,7 @@ def story(request, slug):
 @cached_reader_page
 def update(request, slug, pk):
     """/live/<slug>/updates/<id>/: one update on a page of its own, to share."""
-    article = _live_stories().for_detail().one(slug=slug)
+    article = _live_stories().one_for_page(slug=slug)
     if article is None:
         return _not_live_here(request, slug, story_page=False)
     shown = article.live_updates.shown().for_page().filter(pk=pk).first()

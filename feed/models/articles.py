@@ -381,13 +381,13 @@ class Article(models.Model):
     def body_parts(self):
         """The body's paragraphs, each with the related-story teasers placed after it.
 
-        Needs related_links prefetched (for_detail()); links with no paragraph, or one past the
+        Needs the story loaded with one_for_page(); links with no paragraph, or one past the
         end of the body, are returned separately for the list after the body.
         """
         blocks = split_blocks(self.body)
         after = {}
         listed = []
-        for link in self.related_links.all():
+        for link in self.parts.related_links:
             if link.after_paragraph and link.after_paragraph <= len(blocks):
                 after.setdefault(link.after_paragraph, []).append(link)
             else:

@@ -11,7 +11,7 @@ from common.editions import translated_columns
 
 from ..pagination import RowLessThan
 from ..search import LEMMATISED, lemmatised_vector, search_vector
-from .links import Byline, RelatedLink
+from .links import Byline
 
 
 class Status(models.TextChoices):
@@ -21,7 +21,7 @@ class Status(models.TextChoices):
     KILLED = "killed", _("Killed")
 
 
-def published_q(prefix=""):
+def published_q(prefix="", now=None):
     """The one definition of "visible to readers", usable across relations (prefix="target__").
 
     Scheduling needs no job: a story shows once its published_at has come. An embargo needs no
@@ -30,7 +30,7 @@ def published_q(prefix=""):
     return Q(
         **{
             f"{prefix}status": Status.PUBLISHED,
-            f"{prefix}published_at__lte": timezone.now(),
+            f"{prefix}published_at__lte": now or timezone.now(),
             f"{prefix}deleted_at__isnull": True,
         }
     )
@@ -56,21 +56,6 @@ LISTING_FIELDS = [
     *translated_columns("section", "name", "slug"),
     *(f"lead_photo__{field}" for field in LISTING_PHOTO_FIELDS),
     *(f"video_poster__{field}" for field in LISTING_PHOTO_FIELDS),
-]
-
-# An author's full biography in every language: the author page shows it, not a story's author box (about a
-# tenth of the article page's instructions went to loading it in every language, callgrind).
-AUTHOR_BIOS = ["author__bio", *translated_columns("author", "bio")]
-
-# What a related-story teaser reads (RelatedLink.href, label and teaser; the target's address needs
-# live_coverage).
-RELATED_LINK_FIELDS = [
-    "article_id",
-    "url",
-    "title",
-    "after_paragraph",
-    "position",
-    *(f"target__{field}" for field in ("slug", "language", "headline", "summary", "live_coverage")),
 ]
 
 
@@ -116,23 +101,16 @@ class ArticleQuerySet(models.QuerySet):
         query-count tests catch."""
         return self.select_related("section", "lead_photo", "video_poster").only(*LISTING_FIELDS)
 
-    def for_detail(self, author_bios=False):
-        """Preloads the article page: with_photos(), then bylines with authors and avatars, tags,
-        corrections, and the related links whose targets are still published (one query each). The
-        authors' full biographies only with `author_bios` (the API's story has them; a page does not)."""
-        authors = Byline.objects.select_related("author__avatar")
-        return self.with_photos().prefetch_related(
-            Prefetch("bylines", queryset=authors if author_bios else authors.defer(*AUTHOR_BIOS)),
-            "tags",
-            "corrections",
-            Prefetch(
-                "related_links",
-                # A teaser shows the target's address, headline and summary: only those columns.
-                queryset=RelatedLink.objects.filter(Q(target__isnull=True) | published_q("target__"))
-                .select_related("target")
-                .only(*RELATED_LINK_FIELDS),
-            ),
-        )
+    def one_for_page(self, author_bios=False, **lookups):
+        """The story these lookups name, with_photos(), and with what its page shows besides (its
+        PageParts, feed/models/parts.py), or None. The authors' full biographies only with `author_bios`
+        (the API's story has them, a page does not)."""
+        from .parts import load_parts  # parts reads the models, which read this module
+
+        article = self.with_photos().one(**lookups)
+        if article is not None:
+            load_parts(article, author_bios)
+        return article
 
     def one(self, **lookups):
         """The story these lookups name (a unique slug or pk), or None. Unordered: the ORDER BY that
