@@ -3,6 +3,7 @@ the door, as for reader pages; a story readers cannot see is a 404 here too."""
 
 from collections import defaultdict
 from datetime import datetime
+from functools import cache
 from operator import itemgetter
 from urllib.parse import urlencode
 
@@ -11,10 +12,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404
+from django.utils import timezone
 from ninja import Query, Router
 from taggit.models import Tag, TaggedItem
 
 from authors.models import Author
+from common.compiled import CompiledQuery
 from common.editions import translated_columns
 from feed.models import Article, Byline, Section, published_q
 from live.models import LiveUpdate
@@ -52,38 +55,91 @@ def _found(queryset, slug, what):
     return found
 
 
+LISTED = [*representations.LISTED_COLUMNS, *TRANSLATION_ANNOTATIONS]
+# The story list's filters and the types of their values, with the time that decides what is published.
+LIST_PARAMETERS = {
+    "now": datetime,
+    "language": str,
+    "section": int,
+    "tag": int,
+    "author": int,
+    "published_before": datetime,
+    "id_before": int,
+}
+
+
+@cache
+def _story_rows(given, limit):
+    """The story list's query for the values `given` (names of LIST_PARAMETERS) and one page size (its
+    LIMIT is in the SQL), built once per process (common.compiled): building and compiling it each time
+    was half of the list's time (docs/performance.md)."""
+
+    def build(now, language=None, section=None, tag=None, author=None, published_before=None, id_before=None):
+        stories = Article.objects.published(now)
+        if "language" in given:
+            stories = stories.filter(language=language)
+        if "section" in given:
+            stories = stories.filter(section=section)
+        if "tag" in given:
+            stories = stories.filter(tags=tag)
+        if "author" in given:
+            stories = stories.filter(bylines__author=author)
+        if "published_before" in given:
+            stories = stories.before(published_before, id_before)
+        return stories.with_translations(now=now).order_by("-published_at", "-id").values_list(*LISTED)[: limit + 1]
+
+    return CompiledQuery(Article, build, **{name: LIST_PARAMETERS[name] for name in given})
+
+
 # An author's name and slug in every language, for the bylines of _listed().
 AUTHOR_COLUMNS = translated_columns("author", "name", "slug")
 
 
+@cache
+def _bylines_and_tags(count):
+    """The bylines with their authors' names and the tags of `count` stories, as one UNION ALL (a round
+    trip less), built once per process for each count (common.compiled)."""
+    stories = [f"story{number}" for number in range(count)]
+
+    def build(content_type, **ids):
+        bylined = (
+            Byline.objects.filter(article_id__in=ids.values())
+            .order_by()
+            .values_list("article_id", "position", "id", *AUTHOR_COLUMNS)
+        )
+        no_column = Value(None, output_field=CharField())
+        tagged = (
+            TaggedItem.objects.filter(content_type_id=content_type, object_id__in=ids.values())
+            .order_by()
+            .values_list(
+                "object_id",
+                Value(-1),
+                "id",
+                "tag__name",
+                *[no_column] * (len(AUTHOR_COLUMNS) // 2 - 1),
+                "tag__slug",
+                *[no_column] * (len(AUTHOR_COLUMNS) // 2 - 1),
+            )
+        )
+        return bylined.union(tagged, all=True)
+
+    return CompiledQuery(Byline, build, content_type=int, **dict.fromkeys(stories, int))
+
+
 def _listed(request, rows):
     """The list items of these rows (representations.LISTED_COLUMNS), with one more query whatever their
-    number: the bylines with their authors' names and the tags, as one UNION ALL (a round trip less). An
-    author is named in the language of the story (representations.in_language), chosen here rather than
-    in SQL, whose CASE took longer to build than the query took to run."""
-    ids = [row["id"] for row in rows]
+    number: the bylines with their authors' names and the tags. An author is named in the language of the
+    story (representations.in_language), chosen here rather than in SQL, whose CASE took longer to build
+    than the query took to run."""
+    if not rows:
+        return []
     languages = {row["id"]: row["language"] for row in rows}
     bylines, tags = defaultdict(list), defaultdict(list)
-    bylined = (
-        Byline.objects.filter(article_id__in=ids)
-        .order_by()
-        .values_list("article_id", "position", "id", *AUTHOR_COLUMNS)
+    found = _bylines_and_tags(len(rows)).rows(
+        content_type=ContentType.objects.get_for_model(Article).pk,
+        **{f"story{number}": row["id"] for number, row in enumerate(rows)},
     )
-    no_column = Value(None, output_field=CharField())
-    tagged = (
-        TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(Article), object_id__in=ids)
-        .order_by()
-        .values_list(
-            "object_id",
-            Value(-1),
-            "id",
-            "tag__name",
-            *[no_column] * (len(AUTHOR_COLUMNS) // 2 - 1),
-            "tag__slug",
-            *[no_column] * (len(AUTHOR_COLUMNS) // 2 - 1),
-        )
-    )
-    for story_id, position, _row_id, *columns in sorted(bylined.union(tagged, all=True), key=itemgetter(1, 2)):
+    for story_id, position, _row_id, *columns in sorted(found, key=itemgetter(1, 2)):
         if position < 0:
             tags[story_id].append((columns[0], columns[len(columns) // 2]))
         else:
@@ -113,24 +169,20 @@ def list_stories(
     limit: int = PageSize,
 ):
     """Filters combine; an unknown section, topic or author is a 404."""
-    stories = Article.objects.published()
+    values = {"now": timezone.now()}
     if language is not None:
-        stories = stories.filter(language=language)
+        values["language"] = language
     if section is not None:
-        stories = stories.filter(section=_found(Section.objects.all(), section, "section"))
+        values["section"] = _found(Section.objects.all(), section, "section").pk
     # A topic or author only unpublished stories have is unknown here, as their reader pages are.
     if tag is not None:
-        stories = stories.filter(tags=_found(Tag.objects.filter(published_q("article__")), tag, "topic"))
+        values["tag"] = _found(Tag.objects.filter(published_q("article__")), tag, "topic").pk
     if author is not None:
         bylined = Author.objects.filter(published_q("bylines__article__"))
-        stories = stories.filter(bylines__author=_found(bylined, author, "author"))
+        values["author"] = _found(bylined, author, "author").pk
     if cursor is not None:
-        stories = stories.before(*paging.decode(cursor))
-    rows = list(
-        stories.with_translations()
-        .order_by("-published_at", "-id")
-        .values(*representations.LISTED_COLUMNS, *TRANSLATION_ANNOTATIONS)[: limit + 1]
-    )
+        values["published_before"], values["id_before"] = paging.decode(cursor)
+    rows = [dict(zip(LISTED, row, strict=True)) for row in _story_rows(frozenset(values), limit).rows(**values)]
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = paging.encode(rows[-1]["published_at"], rows[-1]["id"]) if more else None

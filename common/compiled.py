@@ -69,6 +69,10 @@ class CompiledQuery:
         unused = set(self.parameters) - {name for _, name in slots}
         if unused:
             raise ValueError(f"The query's SQL has no place for {', '.join(sorted(unused))}.")
+        taken = {index for index, _ in slots}
+        if any(isinstance(value, datetime) for index, value in enumerate(params) if index not in taken):
+            # A time read while building (timezone.now()) would stay the first call's for good.
+            raise ValueError("The query's SQL holds a time that is not a parameter.")
         self.compiled[using] = sql, params, slots, convert
         return self.compiled[using]
 

@@ -98,3 +98,12 @@ def test_page_parts_are_what_the_orm_gives(django_assert_num_queries):
         assert [note.text for note in parts.corrections] == ["A name was misspelt."]
     expected_links = RelatedLink.objects.filter(Q(target__isnull=True) | published_q("target__"), article=story)
     assert [link.pk for link in parts.related_links] == [link.pk for link in expected_links]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite is given a time as text, like any text")
+def test_a_time_read_while_building_is_refused():
+    query = CompiledQuery(
+        Article, lambda story: Article.objects.published().filter(pk=story).values_list("pk"), story=int
+    )
+    with pytest.raises(ValueError, match="a time that is not a parameter"):
+        query.rows(story=1)

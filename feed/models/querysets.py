@@ -60,15 +60,16 @@ LISTING_FIELDS = [
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """Stories readers may see: status published and a publication time that has come."""
-        return self.filter(published_q())
+    def published(self, now=None):
+        """Stories readers may see: status published and a publication time that has come (by `now`, the
+        present unless given)."""
+        return self.filter(published_q(now=now))
 
     def in_edition(self, edition):
         """The stories of one edition ("en", "uk"): the one place reader pages choose a language."""
         return self.filter(language=edition)
 
-    def with_translations(self, editions=None):
+    def with_translations(self, editions=None, now=None):
         """Annotates each story with its published translation in each of `editions` (every language by
         default): `translation_<edition>`, {"id", "slug", "live_coverage"} or None. One scalar subquery an
         edition, on the translation group's index, so a page's translations cost no query of their own
@@ -76,7 +77,7 @@ class ArticleQuerySet(models.QuerySet):
         edition the subquery finds the story itself, which Article.translations() leaves out."""
         annotations = {}
         for edition in editions or settings.MODELTRANSLATION_LANGUAGES:
-            translation = self.model.objects.published().filter(
+            translation = self.model.objects.published(now).filter(
                 translation_group=OuterRef("translation_group"), language=edition
             )
             annotations[f"translation_{edition}"] = Subquery(
