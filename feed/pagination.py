@@ -98,7 +98,11 @@ def keyset_page(queryset, cursor, size):
     """One page of a published()-ordered queryset after the given cursor (None: the first page)."""
     if cursor:
         queryset = queryset.before(*decode_cursor(cursor))
-    items = list(queryset.order_by("-published_at", "-id")[: size + 1])
+    return page_of(list(queryset.order_by("-published_at", "-id")[: size + 1]), size)
+
+
+def page_of(items, size):
+    """The Page of up to `size` stories that `items`, read `size + 1` at most, begin."""
     if len(items) <= size:
         return Page(items=items, next_cursor=None)
     following, items = items[size], items[:size]

@@ -14,7 +14,7 @@ from taggit.models import Tag
 from authors.models import Author
 from common.editions import current_edition, editions, in_edition, other_editions, slug_lookup
 
-from . import sitemaps
+from . import listings, sitemaps
 from .caching import cached_reader_page
 from .editions import in_other_editions, translated_pages, with_other_editions
 from .forms import LivePreviewForm, SearchForm
@@ -22,7 +22,6 @@ from .fragments import shared_blocks
 from .html import reading_minutes, sanitize_body
 from .metadata import article_meta, author_meta, language_links, page_meta
 from .models import Article, Correction, Section, published_q
-from .pagination import keyset_page
 from .search import MAX_QUERY_LENGTH, search_page
 
 CORRECTIONS_PAGE_SIZE = 100
@@ -46,11 +45,12 @@ def _edition_stories():
     return Article.objects.published().in_edition(current_edition())
 
 
-def _story_list(request, template, stories, context, empty_is_404=False, meta=None):
+def _story_list(request, template, stories, context, empty_is_404=False, meta=None, **values):
+    """The page of `stories` (a feed.listings.StoryList, narrowed by `values`) the request asks for."""
     cursor = request.GET.get("before")
-    page = keyset_page(stories.for_listing(), cursor, settings.NEWSROOM_FEED_PAGE_SIZE)
+    page = stories.page(cursor, settings.NEWSROOM_FEED_PAGE_SIZE, **values)
     # An older page may be empty; whether there is anything here at all is asked only then.
-    if empty_is_404 and not page.items and (not cursor or not stories.exists()):
+    if empty_is_404 and not page.items and (not cursor or not stories.exists(**values)):
         raise Http404("Nothing published here.")
     if meta is None:
         meta = page_meta(
@@ -73,7 +73,7 @@ def home(request):
     return _story_list(
         request,
         "feed/home.html",
-        _edition_stories(),
+        listings.NEWS_FEED,
         {
             "blocks": shared_blocks(videos=True),
             "feed_links": feed_links(site, "feed:site"),
@@ -96,7 +96,7 @@ def section(request, slug):
     return _story_list(
         request,
         "feed/story_list.html",
-        _edition_stories().filter(section=section),
+        listings.SECTION,
         {
             "heading": section.name,
             "eyebrow": _("Section"),
@@ -106,6 +106,7 @@ def section(request, slug):
             "feed_links": feed_links(section.name, "feed:section", slug=section.slug),
             "translations": translations,
         },
+        section=section.pk,
     )
 
 
@@ -116,7 +117,7 @@ def tag(request, slug):
     return _story_list(
         request,
         "feed/story_list.html",
-        _edition_stories().filter(tags=tag),
+        listings.TOPIC,
         {
             "heading": tag.name,
             "eyebrow": _("Topic"),
@@ -127,6 +128,7 @@ def tag(request, slug):
         },
         # A topic used only by drafts or scheduled stories must not be revealed.
         empty_is_404=True,
+        tag=tag.pk,
     )
 
 
@@ -135,7 +137,7 @@ def video(request):
     return _story_list(
         request,
         "feed/story_list.html",
-        _edition_stories().videos(),
+        listings.VIDEOS,
         {
             "heading": _("Video"),
             "eyebrow": _("Section"),
@@ -158,12 +160,13 @@ def author(request, slug):
     return _story_list(
         request,
         "feed/author.html",
-        _edition_stories().filter(bylines__author=author),
+        listings.AUTHOR,
         {"author": author, "feed_links": feed_links(author.name, "feed:author", slug=author.slug)},
         meta=author_meta(request, author, translations),
         # Someone bylined only on drafts (a new hire, or a contributor whose story is under embargo)
         # has no public page yet.
         empty_is_404=True,
+        author=author.pk,
     )
 
 
