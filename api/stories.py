@@ -3,7 +3,7 @@ the door, as for reader pages; a story readers cannot see is a 404 here too."""
 
 from collections import defaultdict
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from operator import itemgetter
 from urllib.parse import urlencode
 
@@ -62,26 +62,37 @@ LIST_PARAMETERS = {
     "language": str,
     "section": int,
     "tag": int,
+    "content_type": int,
     "author": int,
     "published_before": datetime,
     "id_before": int,
 }
 
 
-@cache
+# A process keeps the queries of the combinations it met last; each is some kilobytes of Django's query.
+@lru_cache(maxsize=128)
 def _story_rows(given, limit):
     """The story list's query for the values `given` (names of LIST_PARAMETERS) and one page size (its
     LIMIT is in the SQL), built once per process (common.compiled): building and compiling it each time
     was half of the list's time (docs/performance.md)."""
 
-    def build(now, language=None, section=None, tag=None, author=None, published_before=None, id_before=None):
+    def build(
+        now,
+        language=None,
+        section=None,
+        tag=None,
+        content_type=None,
+        author=None,
+        published_before=None,
+        id_before=None,
+    ):
         stories = Article.objects.published(now)
         if "language" in given:
             stories = stories.filter(language=language)
         if "section" in given:
             stories = stories.filter(section=section)
         if "tag" in given:
-            stories = stories.filter(tags=tag)
+            stories = stories.tagged(tag, content_type)
         if "author" in given:
             stories = stories.filter(bylines__author=author)
         if "published_before" in given:
@@ -177,6 +188,7 @@ def list_stories(
     # A topic or author only unpublished stories have is unknown here, as their reader pages are.
     if tag is not None:
         values["tag"] = _found(Tag.objects.filter(published_q("article__")), tag, "topic").pk
+        values["content_type"] = ContentType.objects.get_for_model(Article).pk
     if author is not None:
         bylined = Author.objects.filter(published_q("bylines__article__"))
         values["author"] = _found(bylined, author, "author").pk

@@ -89,6 +89,6 @@ class StoryList:
 
 NEWS_FEED = StoryList()
 SECTION = StoryList(lambda stories, section: stories.filter(section=section), section=int)
-TOPIC = StoryList(lambda stories, tag: stories.filter(tags=tag), tag=int)
+TOPIC = StoryList(lambda stories, tag, content_type: stories.tagged(tag, content_type), tag=int, content_type=int)
 AUTHOR = StoryList(lambda stories, author: stories.filter(bylines__author=author), author=int)
 VIDEOS = StoryList(lambda stories: stories.videos())

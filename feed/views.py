@@ -1,6 +1,7 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps.views import SitemapIndexItem
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.http import Http404, HttpResponse, JsonResponse
@@ -129,6 +130,7 @@ def tag(request, slug):
         # A topic used only by drafts or scheduled stories must not be revealed.
         empty_is_404=True,
         tag=tag.pk,
+        content_type=ContentType.objects.get_for_model(Article).pk,
     )
 
 

@@ -253,7 +253,7 @@ def failing_view(monkeypatch):
         def raise_error(*args, **kwargs):
             raise error
 
-        monkeypatch.setattr("feed.views.keyset_page", raise_error)
+        monkeypatch.setattr("feed.listings.StoryList.page", raise_error)
 
     return fail_with
 

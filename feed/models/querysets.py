@@ -6,6 +6,7 @@ from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import JSONObject
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from taggit.models import TaggedItem
 
 from common.editions import translated_columns
 
@@ -85,6 +86,14 @@ class ArticleQuerySet(models.QuerySet):
                 output_field=models.JSONField(),
             )
         return self.annotate(**annotations)
+
+    def tagged(self, tag, content_type):
+        """The stories with the tag whose id is `tag`. `content_type` is the id of Article's ContentType,
+        which taggit's `filter(tags=…)` reads when the query is built: a query built once (common.compiled)
+        must be given it, as a test database's flush gives Article another."""
+        return self.filter(
+            models.Exists(TaggedItem.objects.filter(tag_id=tag, content_type_id=content_type, object_id=OuterRef("pk")))
+        )
 
     def videos(self):
         return self.exclude(video_url="")
