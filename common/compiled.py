@@ -17,6 +17,7 @@ from django.db import connections, router
 # Values no query is ever asked for, so that each stands for one parameter in the SQL built with them.
 PLACEHOLDERS = {
     int: lambda number: -1_000_000_007 - number,
+    float: lambda number: -1_000_000_007.5 - number,
     str: lambda number: f"\x1fcompiled-query-parameter-{number}",
     datetime: lambda number: datetime(1904, 2, 29, 4, 4, 4, 404_000 + number, tzinfo=UTC),
 }
@@ -93,22 +94,23 @@ class Layout:
 
 
 class CompiledInstances(CompiledQuery):
-    """A CompiledQuery of the QuerySet `build(**values)` gives, reading the columns of `layouts`: each row
-    as a tuple of instances, one per layout."""
+    """A CompiledQuery of the QuerySet `build(**values)` gives, reading the columns of `layouts`, then the
+    annotations named in `extra`: each row as a tuple of instances, one per layout, then those values."""
 
-    def __init__(self, model, build, layouts, **parameters):
-        columns = [column for layout in layouts for column in layout.columns]
+    def __init__(self, model, build, layouts, extra=(), **parameters):
+        columns = [column for layout in layouts for column in layout.columns] + list(extra)
         super().__init__(model, lambda **values: build(**values).values_list(*columns), **parameters)
         self.layouts = []
         start = 0
         for layout in layouts:
             self.layouts.append((layout, slice(start, start + len(layout.columns))))
             start += len(layout.columns)
+        self.extra_at = slice(start, None)
 
     def instances(self, **values):
         using = router.db_for_read(self.model)
         return [
-            tuple(layout.instance(using, row[values_at]) for layout, values_at in self.layouts)
+            (*(layout.instance(using, row[values_at]) for layout, values_at in self.layouts), *row[self.extra_at])
             for row in self.run(using, **values)
         ]
 

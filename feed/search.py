@@ -110,12 +110,23 @@ def lemmatised_vector(headline, summary, body):
     )
 
 
+def query_words(text, edition):
+    """What the database is given for the reader's words in `edition`: the words as typed, for
+    websearch_to_tsquery, or in a lemmatised edition a raw tsquery of their dictionary forms ("" if
+    there is no word)."""
+    return lemma_query(text) if edition in LEMMATISED else text
+
+
+def search_query(words, edition):
+    """The SearchQuery of query_words()."""
+    search_type = "raw" if edition in LEMMATISED else "websearch"
+    return SearchQuery(words, search_type=search_type, config=SEARCH_CONFIGS.get(edition, SEARCH_CONFIG))
+
+
 def reader_query(text, edition):
     """The SearchQuery for what the reader typed in `edition`, or None if it has nothing to look for."""
-    if edition in LEMMATISED:
-        raw = lemma_query(text)
-        return SearchQuery(raw, search_type="raw", config=SEARCH_CONFIGS[edition]) if raw else None
-    return SearchQuery(text, search_type="websearch", config=SEARCH_CONFIGS.get(edition, SEARCH_CONFIG))
+    words = query_words(text, edition)
+    return search_query(words, edition) if words else None
 
 
 def search_vector():
@@ -153,11 +164,8 @@ def fallback_words(text):
     return list(dict.fromkeys(word.lower() for word in WORD_RE.findall(text)))[:MAX_FALLBACK_WORDS]
 
 
-def matching(queryset, text, vendor, edition="en"):
-    """`queryset` narrowed to the stories matching `text`."""
-    if vendor == "postgresql":
-        query = reader_query(text, edition)
-        return queryset.none() if query is None else queryset.filter(search_vector=query)
+def matching(queryset, text):
+    """`queryset` narrowed to the stories matching `text` (the fallback of databases other than PostgreSQL)."""
     words = fallback_words(text)
     if not words:  # only punctuation or symbols: nothing to look for
         return queryset.none()
@@ -166,28 +174,8 @@ def matching(queryset, text, vendor, edition="en"):
     return queryset
 
 
-def ranked(queryset, text, vendor, edition="en"):
-    """`queryset` annotated with `rank` for `text` (higher is better) and, on PostgreSQL, `snippet`
-    (ts_headline output; read it with `headline_parts`). In Ukrainian the snippet marks the words
-    written as their dictionary form: ts_headline compares the body's words, not their forms."""
-    query = reader_query(text, edition) if vendor == "postgresql" else None
-    if query is not None:
-        return queryset.annotate(
-            # ts_rank is a float4, which comes back as its shortest text ("0.0607927") and then no
-            # longer equals itself in a cursor; as a float8 it round-trips exactly.
-            rank=Cast(SearchRank(F("search_vector"), query), models.FloatField()),
-            snippet=SearchHeadline(
-                plain_body(),
-                query,
-                config=SEARCH_CONFIGS.get(edition, SEARCH_CONFIG),
-                start_sel=MARK,
-                stop_sel=END_MARK,
-                max_words=30,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
-        )
+def ranked(queryset, text):
+    """`queryset` annotated with `rank` for `text` (higher is better): the fallback's weights."""
     rank = Value(0.0)
     for word in fallback_words(text):
         for field, weight in WEIGHTS.items():
@@ -197,6 +185,45 @@ def ranked(queryset, text, vendor, edition="en"):
                 output_field=models.FloatField(),
             )
     return queryset.annotate(rank=Coalesce(rank, Value(0.0), output_field=models.FloatField()))
+
+
+def candidates(queryset, matches):
+    """The stories of `queryset` among the newest settings.NEWSROOM_SEARCH_CANDIDATES `matches` (all of
+    them if None)."""
+    limit = settings.NEWSROOM_SEARCH_CANDIDATES
+    if limit is None:
+        return matches
+    return queryset.filter(pk__in=matches.order_by("-published_at", "-id").values("pk")[:limit])
+
+
+def searched(queryset, query, as_of, edition, after=None):
+    """PostgreSQL: the stories of `queryset` matching `query` (a SearchQuery), among the newest
+    settings.NEWSROOM_SEARCH_CANDIDATES matches published by `as_of`, best first, after (rank, id)
+    `after` if given; each with `rank` and `snippet` (ts_headline output; read it with
+    `headline_parts`). In Ukrainian the snippet marks the words written as their dictionary form:
+    ts_headline compares the body's words, not their forms. search_page() and
+    feed.listings.StoryList.search() run it."""
+    matches = candidates(queryset, queryset.filter(published_at__lte=as_of, search_vector=query))
+    results = matches.annotate(
+        # ts_rank is a float4, which comes back as its shortest text ("0.0607927") and then no
+        # longer equals itself in a cursor; as a float8 it round-trips exactly.
+        rank=Cast(SearchRank(F("search_vector"), query), models.FloatField()),
+        snippet=SearchHeadline(
+            plain_body(),
+            query,
+            config=SEARCH_CONFIGS.get(edition, SEARCH_CONFIG),
+            start_sel=MARK,
+            stop_sel=END_MARK,
+            max_words=30,
+            min_words=15,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+        ),
+    )
+    if after is not None:
+        rank, pk = after
+        results = results.filter(Q(rank__lt=rank) | Q(rank=rank, pk__lt=pk))
+    return results.order_by("-rank", "-id")
 
 
 def headline_parts(marked):
@@ -292,22 +319,31 @@ def search_page(queryset, text, cursor, size, edition="en"):
     (headline_parts()). `edition`: the language the words are in (the stories' own).
     """
     connection = connections[queryset.db]
-    vendor = connection.vendor
-    if cursor:
-        rank, pk, as_of = decode_cursor(cursor)
-        as_of = as_of or timezone.now()
-    else:
-        as_of = timezone.now()
-    limit = settings.NEWSROOM_SEARCH_CANDIDATES
-    matches = matching(queryset.filter(published_at__lte=as_of), text, vendor, edition)
-    if limit is not None:
-        newest = matches.order_by("-published_at", "-id").values("pk")[:limit]
-        matches = queryset.filter(pk__in=newest)
-    results = ranked(matches, text, vendor, edition)
-    if cursor:
+    after, as_of = page_position(cursor)
+    if connection.vendor == "postgresql":
+        query = reader_query(text, edition)
+        if query is None:
+            return Page(items=[], next_cursor=None)
+        with planned_for_its_words(connection):
+            items = list(searched(queryset, query, as_of, edition, after)[: size + 1])
+        return results_page(items, size, as_of, text)
+    results = ranked(candidates(queryset, matching(queryset.filter(published_at__lte=as_of), text)), text)
+    if after is not None:
+        rank, pk = after
         results = results.filter(Q(rank__lt=rank) | Q(rank=rank, pk__lt=pk))
-    with planned_for_its_words(connection):
-        items = list(results.order_by("-rank", "-id")[: size + 1])
+    return results_page(list(results.order_by("-rank", "-id")[: size + 1]), size, as_of, text)
+
+
+def page_position(cursor):
+    """((rank, id) or None, as of) for a page after `cursor` (None: the first page)."""
+    if not cursor:
+        return None, timezone.now()
+    rank, pk, as_of = decode_cursor(cursor)
+    return (rank, pk), as_of or timezone.now()
+
+
+def results_page(items, size, as_of, text):
+    """The Page that `items`, read `size + 1` at most, begin; each item with its `snippet_parts`."""
     has_more = len(items) > size
     items = items[:size]
     words = fallback_words(text)

@@ -23,7 +23,7 @@ from .fragments import shared_blocks
 from .html import reading_minutes, sanitize_body
 from .metadata import article_meta, author_meta, language_links, page_meta
 from .models import Article, Correction, Section, published_q
-from .search import MAX_QUERY_LENGTH, search_page
+from .search import MAX_QUERY_LENGTH
 
 CORRECTIONS_PAGE_SIZE = 100
 
@@ -274,17 +274,9 @@ def search(request):
     next_url = None
     if form.is_valid() and form.cleaned_data["q"]:
         data = form.cleaned_data
-        stories = _edition_stories()
-        if data["section"]:
-            stories = stories.filter(section=data["section"])
-        if data["author"]:
-            stories = stories.filter(bylines__author=data["author"])
-        page = search_page(
-            stories.for_listing(),
-            data["q"],
-            request.GET.get("after"),
-            settings.NEWSROOM_FEED_PAGE_SIZE,
-            current_edition(),
+        scope = {name: data[name].pk for name in ("author", "section") if data[name]}
+        page = listings.SEARCH_SCOPES[tuple(scope)].search(
+            data["q"], request.GET.get("after"), settings.NEWSROOM_FEED_PAGE_SIZE, **scope
         )
         if page.next_cursor:
             params = {name: form.data[name] for name in ("q", "section", "author") if form.data[name]}

@@ -1,5 +1,5 @@
 """Search latency on PostgreSQL: fill the database up to N stories, then time one- and three-word
-searches through feed.search.search_page, the function the search page uses (ranking, snippets and
+searches through feed.listings.NEWS_FEED.search(), what the search page runs (ranking, snippets and
 all), against the targets of issue 22; then what ranking only the newest matches costs: how much of
 each first page is the one ranking every match would give. Run it against a throwaway database:
 `make bench` creates and drops one. Exits with an error when a target is missed by more than 15%.
@@ -19,8 +19,8 @@ from django.test import override_settings
 from django.utils import timezone
 
 from devtools.bench.stories import vocabulary
+from feed.listings import NEWS_FEED
 from feed.models import Article, Section
-from feed.search import search_page
 
 BATCH = 2000
 SLUG_PREFIX = "bench-"
@@ -67,8 +67,7 @@ class Command(BaseCommand):
         rng = random.Random(7)
         singles = rng.sample(words, queries)
         triples = [" ".join(rng.sample(words, 3)) for _ in range(queries)]
-        stories = Article.objects.published().for_listing()
-        search_page(stories, "warm up", None, page_size)
+        NEWS_FEED.search("warm up", None, page_size)
         self.stdout.write(
             f"{Article.objects.count():,} stories, {len(words):,}-word vocabulary, page of {page_size},"
             f" the newest {settings.NEWSROOM_SEARCH_CANDIDATES} matches ranked"
@@ -78,7 +77,7 @@ class Command(BaseCommand):
             timings, found = [], 0
             for text in texts:
                 start = time.perf_counter()
-                page = search_page(stories, text, None, page_size)
+                page = NEWS_FEED.search(text, None, page_size)
                 timings.append((time.perf_counter() - start) * 1000)
                 found += bool(page.items)
                 pages[text] = page.items
@@ -91,11 +90,11 @@ class Command(BaseCommand):
             if p95 >= target * TOLERANCE:
                 missed.append(f"{label} p95 {p95:.1f} ms (target {target} ms)")
         if recall:
-            self.report_recall(stories, singles, triples, pages, page_size)
+            self.report_recall(singles, triples, pages, page_size)
         if missed:
             raise CommandError("Missed by more than 15%: " + "; ".join(missed))
 
-    def report_recall(self, stories, singles, triples, pages, page_size):
+    def report_recall(self, singles, triples, pages, page_size):
         """Each first page against the one ranking every match gives (after the timings: ranking
         every match reads them all into the cache). Ranks tie often (a word once in the headline
         and nowhere else), and ties go to the higher id, so besides the stories both pages share it
@@ -105,7 +104,7 @@ class Command(BaseCommand):
             for label, texts in (("one word", singles), ("three words", triples)):
                 shared, as_good, total, same = 0, 0, 0, 0
                 for text in texts:
-                    best = search_page(stories, text, None, page_size).items
+                    best = NEWS_FEED.search(text, None, page_size).items
                     ours = pages[text]
                     shared += len({item.pk for item in best} & {item.pk for item in ours})
                     as_good += sum(item.rank >= best[-1].rank for item in ours) if best else 0
