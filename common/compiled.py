@@ -33,7 +33,7 @@ def compile(queryset):
 
 class CompiledQuery:
     """A values_list() query of `model` built by `build(**values)`, whose `parameters` name each value's
-    type (int, str or datetime). rows(**values) runs it as build(**values) would, with the SQL built once
+    type (int, float, str or datetime). rows(**values) runs it as build(**values) would, with the SQL built once
     per database. What build() returns may depend on nothing but `values`: the language, the time or the
     settings are parameters, or they are fixed."""
 
