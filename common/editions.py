@@ -37,10 +37,15 @@ def other_editions(edition):
     return [code for code in editions() if code != edition]
 
 
+def translated_fields(*fields):
+    """The fields django-modeltranslation keeps for `fields`, one per language: ["name_en", "name_uk", …]."""
+    return [f"{field}_{language}" for field in fields for language in settings.MODELTRANSLATION_LANGUAGES]
+
+
 def translated_columns(path, *fields):
-    """The columns django-modeltranslation keeps for `fields` of the row at `path` ("section"), one per
-    language: ["section__name_en", "section__name_uk", …], for values() and only()."""
-    return [f"{path}__{field}_{language}" for field in fields for language in settings.MODELTRANSLATION_LANGUAGES]
+    """translated_fields() of the row at `path` ("section"): ["section__name_en", "section__name_uk", …],
+    for values() and only()."""
+    return [f"{path}__{field}" for field in translated_fields(*fields)]
 
 
 def other_edition(edition):

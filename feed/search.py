@@ -220,10 +220,7 @@ def searched(queryset, query, as_of, edition, after=None):
             fragment_delimiter=" … ",
         ),
     )
-    if after is not None:
-        rank, pk = after
-        results = results.filter(Q(rank__lt=rank) | Q(rank=rank, pk__lt=pk))
-    return results.order_by("-rank", "-id")
+    return ranked_after(results, after)
 
 
 def headline_parts(marked):
@@ -328,10 +325,15 @@ def search_page(queryset, text, cursor, size, edition="en"):
             items = list(searched(queryset, query, as_of, edition, after)[: size + 1])
         return results_page(items, size, as_of, text)
     results = ranked(candidates(queryset, matching(queryset.filter(published_at__lte=as_of), text)), text)
+    return results_page(list(ranked_after(results, after)[: size + 1]), size, as_of, text)
+
+
+def ranked_after(results, after):
+    """`results` (annotated with `rank`) best first, after (rank, id) `after` if given: keyset paging."""
     if after is not None:
         rank, pk = after
         results = results.filter(Q(rank__lt=rank) | Q(rank=rank, pk__lt=pk))
-    return results_page(list(results.order_by("-rank", "-id")[: size + 1]), size, as_of, text)
+    return results.order_by("-rank", "-id")
 
 
 def page_position(cursor):

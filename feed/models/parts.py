@@ -6,7 +6,6 @@ of the article page's time (docs/performance.md)."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import timezone
@@ -14,22 +13,19 @@ from taggit.models import Tag, TaggedItem
 
 from authors.models import Author
 from common.compiled import CompiledInstances, Layout
+from common.editions import translated_fields
 from media.models import Photo
 
 from .articles import Article, Correction
 from .links import Byline, RelatedLink
 from .querysets import published_q
 
-
-def with_translations(*fields):
-    """The fields and the columns django-modeltranslation keeps for them, one per language."""
-    return {*fields, *(f"{field}_{language}" for field in fields for language in settings.MODELTRANSLATION_LANGUAGES)}
-
-
 # What an author box, a person in the page's metadata and the API's author read; the full biography only
 # for the API. An avatar as a picture shows it.
-AUTHOR_FIELDS = {"id", "avatar_id", "user_id", "is_active", *with_translations("name", "slug", "role", "short_bio")}
-AUTHOR_BIO_FIELDS = with_translations("bio")
+# The base columns too: django-modeltranslation falls back to them when every language's is empty.
+TEXT_FIELDS = ("name", "slug", "role", "short_bio")
+AUTHOR_FIELDS = {"id", "avatar_id", "user_id", "is_active", *TEXT_FIELDS, *translated_fields(*TEXT_FIELDS)}
+AUTHOR_BIO_FIELDS = {"bio", *translated_fields("bio")}
 AVATAR_FIELDS = {"id", "image", "width", "height", "alt_text", "caption", "renditions", "focal_x", "focal_y"}
 # What a related-story teaser reads of its target (RelatedLink.href, label and teaser).
 TARGET_FIELDS = {"id", "slug", "language", "headline", "summary", "live_coverage"}
