@@ -1,6 +1,6 @@
 """Stored-XSS payloads (tests/xss/payloads.txt) typed into the admin's forms and the search box: each is
 saved or refused with a form error, never a 500, and no link to a non-web address is kept. `make test`
-types a fifth of them, `make fuzz` (and so CI) every one (tests.xss.payloads_of_this_run). The browser test
+types a tenth of them, `make fuzz` (and so CI) every one (tests.xss.payloads_of_this_run). The browser test
 (tests/browser/test_xss.py) then proves that what is saved never runs."""
 
 import pytest
