@@ -65,15 +65,15 @@ var/secret-key.txt:
 
 # The tests run in two processes (pytest-xdist), each with its own test database, live server and browser;
 # --dist worksteal keeps both busy to the end, whichever gets the few long tests. The property tests run
-# in the same session, at 50 examples each: a second session would make both test databases again.
+# in the same session, at 25 examples each: a second session would make both test databases again.
 test: $(STAMP) $(MO_FILES)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	PROPERTY_EXAMPLES=$${PROPERTY_EXAMPLES:-50} $(BIN)/pytest -n 2 --dist worksteal
+	PROPERTY_EXAMPLES=$${PROPERTY_EXAMPLES:-25} $(BIN)/pytest -n 2 --dist worksteal
 
-# The property tests at their full 1,000 hostile examples per test (make test runs 50 of each; .ci/run
-# runs this too), and every stored-XSS payload in the admin forms and in Chromium's pages (make test a fifth of them):
+# The property tests at their full 1,000 hostile examples per test (make test runs 25 of each; .ci/run
+# runs this too), and every stored-XSS payload in the admin forms and in Chromium's pages (make test a tenth of them):
 # about 3.5 minutes on two cores on PostgreSQL for the property tests. FUZZ_TESTS= picks files or tests;
 # HYPOTHESIS_SEED= replays the draws of a run that printed that seed (.ci/run prints one).
 FUZZ_TESTS ?= tests/properties tests/test_xss_forms.py tests/browser/test_xss.py

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 # 1,000 examples per test, no per-example deadline (the first request of a test also warms up
-# templates), and fixtures made once per test. PROPERTY_EXAMPLES changes the count: `make test` runs 50
+# templates), and fixtures made once per test. PROPERTY_EXAMPLES changes the count: `make test` runs 25
 # of each, `make fuzz` the full 1,000. A failure prints its example and a @reproduce_failure blob;
 # `make fuzz HYPOTHESIS_SEED=<the seed .ci/run printed>` runs the same draws again (docs/testing.md).
 fuzz = settings(
