@@ -9,6 +9,15 @@ from django.conf import settings as django_settings
 from django.core.cache import cache
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Long tests without the test database first of all: pytest-xdist hands each process its tests in
+    order, and one that starts last keeps its process busy after the other has finished (the 20 s
+    slow-client test did, in a 4-minute run). Only those: the rest keep pytest-django's order (database
+    tests before the live-server tests, which empty the database after each test)."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 @pytest.fixture(autouse=True)
 def uploads_in_tmp(settings, tmp_path):
     """Keep every file a test uploads out of the project's var/uploads; on an object store

@@ -70,6 +70,7 @@ def trickle(address, until):
             time.sleep(0.1)
 
 
+@pytest.mark.long
 def test_twenty_slow_clients_do_not_keep_readers_waiting(served):
     until = time.monotonic() + ATTACK_SECONDS
     attackers = [threading.Thread(target=trickle, args=(served, until), daemon=True) for _ in range(SLOW_CLIENTS)]
