@@ -161,8 +161,6 @@ class Photo(models.Model):
     image = models.ImageField(
         _("image"),
         upload_to="photos/%Y/%m/",
-        width_field="width",
-        height_field="height",
         validators=[validate_image_upload],
         help_text=_(
             "JPEG, PNG, WebP, AVIF or GIF, up to 25 MB and 60 megapixels. "
@@ -268,7 +266,8 @@ class Photo(models.Model):
             cleaned, width, height = clean_original(upload)
         with cleaned:
             self.image.save(PurePath(stored_name).name, cleaned, save=False)
-        # Set after saving: the field would otherwise measure the upload, which may be rotated.
+        # Measured upright by clean_original(), not by the field (it has no width_field): the field measures
+        # the file it holds after a save by reading it back, on an object store a download of the original.
         self.width, self.height = width, height
         if already_stored:
             self.image.storage.delete(stored_name)

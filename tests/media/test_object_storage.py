@@ -104,6 +104,22 @@ def test_the_upload_and_its_renditions_are_objects_on_the_store(s3, client, djan
         assert response.read()[:2] == b"\xff\xd8"
 
 
+def test_saving_or_reloading_a_photo_reads_nothing_from_the_store(s3, monkeypatch):
+    """Its size is measured on the upload. An image field with a width_field measures its file again whenever
+    it is set, a reload included, by reading it: a download of the whole original from the store."""
+    opened = []
+    storage_class = type(default_storage.open.__self__)
+    read = storage_class._open
+    monkeypatch.setattr(
+        storage_class, "_open", lambda storage, name, *args: opened.append(name) or read(storage, name, *args)
+    )
+    photo = Photo(image=ContentFile(jpeg((640, 360)), name="scene.jpg"), alt_text="A bridge", credit=make_credit())
+    photo.save()
+    photo.refresh_from_db()
+    assert opened == []
+    assert (photo.width, photo.height) == (640, 360)
+
+
 def test_the_article_page_points_at_the_store(s3, client):
     story = make_ready_article()
     page = client.get(story.get_absolute_url()).content.decode()
