@@ -7,6 +7,7 @@ import uuid
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.core.files.storage import storages
 
 
 @pytest.hookimpl(trylast=True)
@@ -19,13 +20,14 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
-def uploads_in_tmp(settings, tmp_path):
+def uploads_in_tmp(settings, tmp_path, monkeypatch):
     """Keep every file a test uploads out of the project's var/uploads; on an object store
-    (MEDIA_STORAGE=s3), in a folder of the test's own."""
+    (MEDIA_STORAGE=s3), in a folder of the test's own, set on the storage rather than in settings.STORAGES:
+    a change of that setting makes a new storage, and a new storage connects to the store again (boto3
+    loads its service descriptions anew, 0.1 to 0.4 s a test)."""
     settings.MEDIA_ROOT = tmp_path / "uploads"
-    if "OPTIONS" in (storage := settings.STORAGES["default"]) and "bucket_name" in storage["OPTIONS"]:
-        options = storage["OPTIONS"] | {"location": f"tests/{uuid.uuid4().hex}"}
-        settings.STORAGES = {**settings.STORAGES, "default": {**storage, "OPTIONS": options}}
+    if "bucket_name" in settings.STORAGES["default"].get("OPTIONS", {}):
+        monkeypatch.setattr(storages["default"], "location", f"tests/{uuid.uuid4().hex}")
 
 
 @pytest.fixture(autouse=True)
