@@ -29,5 +29,10 @@ DATABASES["replica1"] = {  # noqa: F405
     "TEST": {"MIRROR": "default"},
 }
 
+# The live-server tests' flush of every table by DELETE rather than TRUNCATE (tests/postgresql).
+for database in DATABASES.values():  # noqa: F405
+    if database["ENGINE"] == "newsroom.postgresql":
+        database["ENGINE"] = "tests.postgresql"
+
 # Tasks run in the test's own process when enqueued (tests/tasks/ runs the database and RQ backends' workers).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
