@@ -27,7 +27,10 @@ def uploads_in_tmp(settings, tmp_path, monkeypatch):
     loads its service descriptions anew, 0.1 to 0.4 s a test)."""
     settings.MEDIA_ROOT = tmp_path / "uploads"
     if "bucket_name" in settings.STORAGES["default"].get("OPTIONS", {}):
+        from media.models import storage_url  # the addresses it remembers are in another test's folder
+
         monkeypatch.setattr(storages["default"], "location", f"tests/{uuid.uuid4().hex}")
+        storage_url.cache_clear()
 
 
 @pytest.fixture(autouse=True)
