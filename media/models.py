@@ -266,8 +266,9 @@ class Photo(models.Model):
             cleaned, width, height = clean_original(upload)
         with cleaned:
             self.image.save(PurePath(stored_name).name, cleaned, save=False)
-        # Measured upright by clean_original(), not by the field (it has no width_field): the field measures
-        # the file it holds after a save by reading it back, on an object store a download of the original.
+        # Measured upright by clean_original(), not by the field (it has no width_field): a field with one
+        # measures its file whenever it is set, a reload included, by reading it, on an object store a
+        # download of the whole original.
         self.width, self.height = width, height
         if already_stored:
             self.image.storage.delete(stored_name)
