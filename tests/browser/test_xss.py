@@ -331,9 +331,8 @@ def test_no_payload_runs_in_previews_or_the_admin(site, newsroom, oracle_page):
     revised = articles[:ADMIN_SAMPLE]
     for article, headline in zip(revised, pack(PAYLOADS[::-1], 200), strict=False):
         revise_through_the_admin(client, Article.objects.get(pk=article.pk), headline, article.body + "<p>More.</p>")
-    LogEntry.objects.log_actions(
-        admin_user.pk, articles[len(revised) :], CHANGE, "Bulk touch."
-    )  # object_repr = headline
+    # object_repr = headline
+    LogEntry.objects.log_actions(admin_user.pk, articles[len(revised) :], CHANGE, "Bulk touch.")
     log_in(context, site, admin_user)
     for draft in newsroom.drafts:
         oracle.visit(page, site + reverse("feed:preview", args=[draft.pk]))

@@ -9,7 +9,7 @@ import uuid
 
 import pytest
 from django.core.files.base import ContentFile, File
-from django.core.files.storage import default_storage
+from django.core.files.storage import default_storage, storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.html import escape
@@ -108,7 +108,7 @@ def test_saving_or_reloading_a_photo_reads_nothing_from_the_store(s3, monkeypatc
     """Its size is measured on the upload. An image field with a width_field measures its file again whenever
     it is set, a reload included, by reading it: a download of the whole original from the store."""
     opened = []
-    storage_class = type(default_storage.open.__self__)
+    storage_class = type(storages["default"])
     read = storage_class._open
     monkeypatch.setattr(
         storage_class, "_open", lambda storage, name, *args: opened.append(name) or read(storage, name, *args)
